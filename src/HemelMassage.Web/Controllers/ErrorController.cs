@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HemelMassage.Web.Controllers;
+
+/// <summary>Shown instead of any failure: a 404 that helps the visitor on, or a calm error page.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
+{
+    [Route("/error")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error()
+    {
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+        {
+            logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+        }
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error");
+    }
+
+    [Route("/error/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
+        return code switch
+        {
+            StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => View("NotFound"),
+            >= 400 and < 500 => View("BadRequest"),
+            _ => View("Error"),
+        };
+    }
+}

@@ -1,0 +1,12 @@
+using HemelMassage.Web.Treatments;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Data;
+
+public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : DbContext(options)
+{
+    public DbSet<Treatment> Treatments => Set<Treatment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataDirectory = new DataDirectory(configuration, environment);
+        services.AddSingleton(dataDirectory);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        var connectionString = SqliteConnectionString(options.ConnectionString, dataDirectory);
+        services.AddDbContextPool<ClinicDbContext>(db => db.UseSqlite(connectionString));
+        services.AddScoped<DatabaseSeeder>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    private static string SqliteConnectionString(string? configured, DataDirectory dataDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(dataDirectory.Path, "hemel-massage.db")}" : configured)
+        {
+            // A writer waits this long for another writer before giving up; see NOTES.md on SQLITE_BUSY.
+            DefaultTimeout = 10,
+            Pooling = true,
+        };
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations, switches SQLite to WAL and seeds an empty database.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
+        app.Logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+}

@@ -1,0 +1,20 @@
+using HemelMassage.Web.Articles;
+using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddClinic();
+builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddArticles(builder.Environment);
+builder.Services.AddSite();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseSite();
+app.MapSite();
+
+await app.RunAsync();

@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using HemelMassage.Web.Treatments;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace HemelMassage.Web.Site;
+
+public static class SiteServiceCollectionExtensions
+{
+    public static IServiceCollection AddSite(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddScoped<TreatmentMenu>();
+        services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRouting(routing =>
+        {
+            routing.LowercaseUrls = true;
+            routing.AppendTrailingSlash = false;
+        });
+        services.AddOutputCache(cache =>
+        {
+            cache.AddPolicy(ContentCache.Policy, policy => policy.Expire(TimeSpan.FromHours(12)).Tag(ContentCache.Tag));
+        });
+        services.AddSingleton<ContentCache>();
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ["text/html", "application/atom+xml", "application/xml", "text/plain", "application/json"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        // A friendly page for every failure, in every environment: no client ever sees a stack trace.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseResponseCompression();
+        app.UseRouting();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Treatments;
+
+public sealed record TreatmentSummary(string Slug, string Name, string Suits, string Description, int PricePence)
+{
+    public string Price => Money.Format(PricePence);
+}
+
+/// <summary>Reads the active treatments for the public pages.</summary>
+public sealed class TreatmentMenu(ClinicDbContext db)
+{
+    public async Task<IReadOnlyList<TreatmentSummary>> ActiveAsync(CancellationToken cancellationToken = default) =>
+        await db.Treatments.AsNoTracking()
+            .Where(t => t.IsActive)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TreatmentSummary(t.Slug, t.Name, t.Suits, t.Description, t.PricePence))
+            .ToListAsync(cancellationToken);
+}
+
+public static class Money
+{
+    public static string Format(int pence) =>
+        pence % 100 == 0 ? $"£{pence / 100}" : $"£{pence / 100}.{pence % 100:00}";
+}

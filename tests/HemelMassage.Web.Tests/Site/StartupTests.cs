@@ -1,0 +1,18 @@
+using HemelMassage.Web.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Tests.Site;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public void In_production_the_site_refuses_to_start_without_the_clinics_details()
+    {
+        using var site = new SiteFactory { Environment = "Production" };
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains("BaseUrl", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Phone", failure.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HemelMassage.Web.Tests.Support;
+
+/// <summary>
+/// The site on a real SQLite file in a fresh temporary data folder. One factory is one site;
+/// add settings before the first request with <see cref="With"/>.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public SiteFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "hemel-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(DataDirectory);
+        _settings["DataDirectory"] = DataDirectory;
+        _settings["Articles:Path"] = RepositoryPaths.Articles;
+    }
+
+    public string DataDirectory { get; }
+
+    public string Environment { get; set; } = "Development";
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "hemel-massage.db");
+
+    public SiteFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public SiteFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public HttpClient CreatePageClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
