@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""First-view weight of pages: the HTML plus everything it loads (stylesheets, scripts,
+images, icons), each fetched as a browser would, compressed. Prints one row per page.
+
+usage: page_weight.py BASE_URL PATH [PATH ...]
+"""
+import sys
+import urllib.request
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls, self.scripts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon", "preload", "modulepreload"):
+            self.urls.append(a.get("href"))
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+            self.scripts.append(a["src"])
+        elif tag == "img" and a.get("src") and a.get("loading") != "lazy":
+            self.urls.append(a["src"])
+
+
+def fetch(url):
+    req = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip", "User-Agent": "page-weight"})
+    with urllib.request.urlopen(req) as r:
+        body = r.read()
+        return body, r.headers
+
+
+def weigh(base, path):
+    body, headers = fetch(urljoin(base, path))
+    html_bytes = len(body)
+    # Parse the decompressed HTML for assets.
+    plain = urllib.request.urlopen(urllib.request.Request(urljoin(base, path))).read().decode("utf-8")
+    parser = Assets()
+    parser.feed(plain)
+    total, requests, js, uncached = html_bytes, 1, 0, []
+    for url in dict.fromkeys(u for u in parser.urls if u):
+        asset, h = fetch(urljoin(base, url))
+        total += len(asset)
+        requests += 1
+        if url in parser.scripts:
+            js += len(asset)
+        if "immutable" not in (h.get("Cache-Control") or ""):
+            uncached.append(url)
+    return html_bytes, total, requests, js, uncached
+
+
+def main():
+    base, paths = sys.argv[1], sys.argv[2:]
+    print(f"{'page':<48} {'html':>7} {'total':>7} {'reqs':>4} {'js':>6}  assets not cached for good")
+    for path in paths:
+        html_bytes, total, requests, js, uncached = weigh(base, path)
+        print(f"{path:<48} {html_bytes:>7} {total:>7} {requests:>4} {js:>6}  {', '.join(uncached) or '-'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace HemelMassage.Web.BrowserTests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here).</summary>
+public static class Browser
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        if (!IsInstalled)
+        {
+            throw new InvalidOperationException($"Chromium is required in CI but {ExecutablePath} does not exist.");
+        }
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser);
+    }
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+}
