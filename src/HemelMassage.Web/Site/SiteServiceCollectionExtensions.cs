@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace HemelMassage.Web.Site;
 
@@ -27,6 +28,12 @@ public static class SiteServiceCollectionExtensions
             cache.AddPolicy(ContentCache.Policy, policy => policy.Expire(TimeSpan.FromHours(12)).Tag(ContentCache.Tag));
         });
         services.AddSingleton<ContentCache>();
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -44,6 +51,11 @@ public static class SiteServiceCollectionExtensions
         // A friendly page for every failure, in every environment: no client ever sees a stack trace.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseRouting();
         app.UseOutputCache();
