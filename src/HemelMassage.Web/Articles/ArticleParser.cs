@@ -31,8 +31,7 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException ?? e).Message;
-            problems.Add($"{fileName}: the front matter is not valid YAML (line {e.Start.Line + 1}): {StripPosition(reason)}");
+            problems.Add($"{fileName}: the front matter is not valid YAML (line {e.Start.Line + 1}): {Explain(e)}");
             return null;
         }
         if (front is null)
@@ -116,10 +115,21 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         return true;
     }
 
-    // YamlDotNet prefixes its messages with "(Line: 2, Col: 8, Idx: 12) - (...): "; we give the line ourselves.
-    private static string StripPosition(string message)
+    // YamlDotNet's messages are written for programmers; the people who edit articles are not.
+    private static string Explain(YamlException e)
     {
+        var message = (e.InnerException ?? e).Message;
         var colon = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && colon > 0 ? message[(colon + 3)..] : message;
+        message = message.StartsWith("(Line", StringComparison.Ordinal) && colon > 0 ? message[(colon + 3)..] : message;
+        if (UnknownField().Match(message) is { Success: true } unknown)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}'; the fields are title, slug, summary, published, updated, tags, regions, draft, image and aliases.";
+        }
+        return message.Contains("mapping", StringComparison.OrdinalIgnoreCase)
+            ? message + " If a value contains a colon, put it in double quotes."
+            : message;
     }
+
+    [GeneratedRegex("^Property '([^']+)' not found on type")]
+    private static partial Regex UnknownField();
 }
