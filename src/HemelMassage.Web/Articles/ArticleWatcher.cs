@@ -28,18 +28,32 @@ public sealed class ArticleWatcher(
         catalog.Replace(loader.Load(Folder));
         logger.LogInformation("Loaded {Count} articles from {Folder}", catalog.Listed.Count, Folder);
         _timer = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _watcher = new FileSystemWatcher(Folder, "*.md")
+        try
+        {
+            _watcher = Watch(Folder);
+        }
+        catch (IOException e)
+        {
+            // Out of inotify watches, for example: the site still serves what it loaded.
+            logger.LogWarning(e, "Not watching {Folder}; article changes need a restart.", Folder);
+        }
+        return Task.CompletedTask;
+    }
+
+    private FileSystemWatcher Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder, "*.md")
         {
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
             IncludeSubdirectories = false,
         };
-        _watcher.Changed += (_, _) => Schedule();
-        _watcher.Created += (_, _) => Schedule();
-        _watcher.Deleted += (_, _) => Schedule();
-        _watcher.Renamed += (_, _) => Schedule();
-        _watcher.Error += (_, _) => Schedule();
-        _watcher.EnableRaisingEvents = true;
-        return Task.CompletedTask;
+        watcher.Changed += (_, _) => Schedule();
+        watcher.Created += (_, _) => Schedule();
+        watcher.Deleted += (_, _) => Schedule();
+        watcher.Renamed += (_, _) => Schedule();
+        watcher.Error += (_, _) => Schedule();
+        watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     private void Schedule() => _timer?.Change(s_debounce, Timeout.InfiniteTimeSpan);
