@@ -34,6 +34,11 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
             problems.Add($"{fileName}: the front matter is not valid YAML (line {e.Start.Line + 1}): {Explain(e)}");
             return null;
         }
+        catch (Exception e) when (e is InvalidCastException or FormatException or InvalidOperationException)
+        {
+            problems.Add($"{fileName}: the front matter could not be read: {e.Message}");
+            return null;
+        }
         if (front is null)
         {
             problems.Add($"{fileName}: the front matter is empty.");
@@ -124,6 +129,10 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         if (UnknownField().Match(message) is { Success: true } unknown)
         {
             return $"unknown field '{unknown.Groups[1].Value}'; the fields are title, slug, summary, published, updated, tags, regions, draft, image and aliases.";
+        }
+        if (message.StartsWith("No node deserializer", StringComparison.Ordinal) || message.StartsWith("Invalid cast", StringComparison.Ordinal))
+        {
+            return "a value has the wrong shape: text where a list in [square brackets] was expected, or the other way round.";
         }
         return message.Contains("mapping", StringComparison.OrdinalIgnoreCase)
             ? message + " If a value contains a colon, put it in double quotes."
