@@ -63,6 +63,7 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         foreach (var tag in tags.Where(t => t.Length > 50 || !SlugPattern().IsMatch(t))) { Problem($"tag '{tag}' must be lower-case letters, digits and hyphens."); }
         var aliases = Clean(front.Aliases).Select(a => a.Length > 1 ? a.TrimEnd('/') : a).ToList();
         foreach (var alias in aliases.Where(a => !IsLocalPath(a) || a == "/")) { Problem($"alias '{alias}' must be an old address on this site starting with '/', such as /blog/old-name."); }
+        foreach (var alias in aliases.Where(IsSitePage)) { Problem($"alias '{alias}' is a page of this site; an alias may only be an old address."); }
         var image = front.Image?.Trim();
         if (!string.IsNullOrEmpty(image) && !IsLocalPath(image) && !IsWebAddress(image)) { Problem($"image '{image}' must start with '/' or https://."); }
 
@@ -95,6 +96,11 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
     private static bool IsLocalPath(string value) =>
         value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) && value.Length <= 300
         && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '?' or '#' or '\\');
+
+    // Aliases are matched before routing, so an alias naming a live page would hide that page.
+    private static bool IsSitePage(string alias) =>
+        Sitemap.FixedPages.Concat(["/articles", "/feed.xml", "/sitemap.xml", "/robots.txt", "/healthz"]).Contains(alias, StringComparer.OrdinalIgnoreCase)
+        || new[] { "/articles/tags", "/admin", "/booking", "/error" }.Any(p => (alias + "/").StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
