@@ -15,6 +15,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseSite();
+app.UseArticles();
 app.MapSite();
 
 await app.RunAsync();

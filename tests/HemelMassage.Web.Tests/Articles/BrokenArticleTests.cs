@@ -1,0 +1,85 @@
+using HemelMassage.Web.Articles;
+using HemelMassage.Web.Tests.Support;
+
+namespace HemelMassage.Web.Tests.Articles;
+
+public sealed class BrokenArticleTests : IDisposable
+{
+    private readonly ArticleFolder _content = new ArticleFolder().Article("good-one");
+
+    public static TheoryData<string, string, string> BrokenFiles() => new()
+    {
+        { "colon.md", "---\ntitle: Hamstrings: the link\nslug: colon\nsummary: x\npublished: 2025-01-01\n---\nBody", "not valid YAML (line 2)" },
+        { "untitled.md", ArticleFolder.Text("untitled", extraYaml: "title:"), "missing title" },
+        { "no-date.md", ArticleFolder.Text("no-date", extraYaml: "published:"), "missing published date" },
+        { "bad-date.md", ArticleFolder.Text("bad-date", extraYaml: "published: 14/05/2025"), "must be written YYYY-MM-DD" },
+        { "bad-slug.md", ArticleFolder.Text("Bad Slug!"), "slug 'Bad Slug!' must be lower-case" },
+        { "no-slug.md", ArticleFolder.Text("x", extraYaml: "slug:"), "missing slug" },
+        { "typo.md", ArticleFolder.Text("typo", extraYaml: "drafts: true"), "unknown field 'drafts'" },
+        { "scalar-tags.md", ArticleFolder.Text("scalar-tags", extraYaml: "tags: back-pain"), "(line 6): a value has the wrong shape" },
+        { "hides-book.md", ArticleFolder.Text("hides-book", extraYaml: "aliases: [/book]"), "alias '/book' is a page of this site" },
+        { "bare.md", "# Just a heading\n\nNo front matter here.", "must start with front matter" },
+        { "bad-alias.md", ArticleFolder.Text("bad-alias", extraYaml: "aliases: [https://elsewhere.example/x]"), "alias 'https://elsewhere.example/x'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void A_broken_article_stops_startup_with_a_message_naming_the_file_and_the_problem(string file, string text, string problem)
+    {
+        _content.Write(file, text);
+        using var site = new SiteFactory().WithArticles(_content);
+
+        var failure = Assert.ThrowsAny<ArticleContentException>(() => site.CreateClient());
+
+        Assert.Contains(file + ":", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("good-one.md", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_slug_stop_startup_naming_both_files()
+    {
+        _content.Write("copy-of-good-one.md", ArticleFolder.Text("good-one"));
+        using var site = new SiteFactory().WithArticles(_content);
+
+        var failure = Assert.ThrowsAny<ArticleContentException>(() => site.CreateClient());
+
+        Assert.Contains("copy-of-good-one.md and good-one.md: the slug 'good-one' is used by more than one file", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_articles_claiming_the_same_old_address_stop_startup_naming_both_files()
+    {
+        _content.Article("first", extraYaml: "aliases: [/blog/old]").Article("second", extraYaml: "aliases: [/blog/old/]");
+        using var site = new SiteFactory().WithArticles(_content);
+
+        var failure = Assert.ThrowsAny<ArticleContentException>(() => site.CreateClient());
+
+        Assert.Contains("first.md and second.md: the alias '/blog/old' is claimed by more than one article", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_broken_file_is_reported_at_once()
+    {
+        _content.Write("one.md", ArticleFolder.Text("one", extraYaml: "title:")).Write("two.md", ArticleFolder.Text("two", extraYaml: "summary:"));
+        using var site = new SiteFactory().WithArticles(_content);
+
+        var failure = Assert.ThrowsAny<ArticleContentException>(() => site.CreateClient());
+
+        Assert.Contains("one.md: missing title", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("two.md: missing summary", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_articles_folder_stops_startup_naming_the_folder()
+    {
+        var missing = Path.Combine(_content.Path, "not-here");
+        using var site = new SiteFactory().With("Articles:Path", missing);
+
+        var failure = Assert.ThrowsAny<Exception>(() => site.CreateClient());
+
+        Assert.Contains(missing, failure.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _content.Dispose();
+}
