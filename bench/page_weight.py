@@ -5,6 +5,7 @@ images, icons), each fetched as a browser would, compressed. Prints one row per 
 usage: page_weight.py BASE_URL PATH [PATH ...]
 """
 import sys
+import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -52,12 +53,26 @@ def weigh(base, path):
     return html_bytes, total, requests, js, uncached
 
 
-def main():
-    base, paths = sys.argv[1], sys.argv[2:]
-    print(f"{'page':<48} {'html':>7} {'total':>7} {'reqs':>4} {'js':>6}  assets not cached for good")
+def stylesheet(base):
+    """The fingerprinted address of the site's own stylesheet, as the home page links it."""
+    parser = Assets()
+    parser.feed(urllib.request.urlopen(urljoin(base, "/")).read().decode("utf-8"))
+    return next(u for u in parser.urls if u and u.endswith(".css"))
+
+
+def report(base, paths):
+    print(f"{'first view (compressed bytes)':<44} {'html':>7} {'total':>7} {'reqs':>4} {'js':>6}  assets not cached for good")
     for path in paths:
-        html_bytes, total, requests, js, uncached = weigh(base, path)
-        print(f"{path:<48} {html_bytes:>7} {total:>7} {requests:>4} {js:>6}  {', '.join(uncached) or '-'}")
+        try:
+            html_bytes, total, requests, js, uncached = weigh(base, path)
+        except urllib.error.HTTPError as e:
+            print(f"{path:<44} HTTP {e.code}")
+            continue
+        print(f"{path:<44} {html_bytes:>7} {total:>7} {requests:>4} {js:>6}  {', '.join(uncached) or '-'}")
+
+
+def main():
+    report(sys.argv[1], sys.argv[2:])
 
 
 if __name__ == "__main__":
