@@ -53,6 +53,16 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
             Status = status,
             Organizer = new Organizer("mailto:" + clinic.Email) { CommonName = clinic.Name },
         };
+        // RFC 5546 wants the invitee named in a REQUEST; calendars use it to file the event as accepted.
+        if (Uri.TryCreate("mailto:" + notice.ClientEmail.Trim(), UriKind.Absolute, out var client) && !notice.ClientEmail.Any(char.IsControl))
+        {
+            calendarEvent.Attendees.Add(new Attendee(client)
+            {
+                CommonName = EmailSanitizer.SingleLine(notice.ClientName),
+                ParticipationStatus = "ACCEPTED",
+                Rsvp = false,
+            });
+        }
         var calendar = new Calendar { Method = method, ProductId = $"-//{clinic.Name}//Bookings//EN" };
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

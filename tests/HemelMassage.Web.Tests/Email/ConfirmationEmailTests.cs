@@ -39,6 +39,7 @@ public sealed class ConfirmationEmailTests
         Assert.Equal(0, booking.Sequence);
         Assert.Contains("12 Example Road", booking.Location, StringComparison.Ordinal);
         Assert.Contains("hello@hemelmassage.example", booking.Organizer!.Value!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("mailto:ann@example.com", booking.Attendees.Single().Value!.ToString());
         Assert.Contains(confirmation.Attachments, a => a is MimePart { FileName: "invite.ics" });
     }
 
