@@ -1,5 +1,8 @@
 using HemelMassage.Web.Email;
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Email;
 
@@ -37,5 +40,28 @@ public sealed class ConcurrentDispatchTests
             }
             return total;
         }
+    }
+
+    [Fact]
+    public async Task A_row_held_by_a_dispatcher_that_died_is_sent_once_its_lease_runs_out()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var site = new EmailSite(smtp.Port);
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            var until = site.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+            await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().OutboxMessages.ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.LeaseOwner, "crashed-instance")
+                .SetProperty(m => m.LeaseUntil, until));
+        }
+
+        Assert.Equal(0, await site.Dispatcher.DispatchOnceAsync());
+        site.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(1, await site.Dispatcher.DispatchOnceAsync());
+
+        Assert.Single(smtp.Messages);
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(site.Rows()).Status);
     }
 }
