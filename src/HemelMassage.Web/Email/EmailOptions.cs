@@ -23,11 +23,11 @@ public sealed class EmailOptions : IValidatableObject
     public string Password { get; set; } = "";
 
     /// <summary>Sender address; empty means the clinic's own address (Clinic:Email).</summary>
-    [EmailAddress] public string? FromAddress { get; set; }
+    public string? FromAddress { get; set; }
     /// <summary>Sender name; empty means the clinic's name.</summary>
     public string? FromName { get; set; }
     /// <summary>Where new-booking notices go; empty means Clinic:Email.</summary>
-    [EmailAddress] public string? ClinicNotificationAddress { get; set; }
+    public string? ClinicNotificationAddress { get; set; }
 
     /// <summary>Local clinic hour, on the day before a visit, from which its reminder is sent.</summary>
     [Range(0, 23)] public int ReminderHour { get; set; } = 18;
@@ -64,9 +64,19 @@ public sealed class EmailOptions : IValidatableObject
         {
             yield return new ValidationResult("Email:LeaseDuration must be longer than Email:SendTimeout × Email:BatchSize.");
         }
+        foreach (var (name, value) in new[] { ("FromAddress", FromAddress), ("ClinicNotificationAddress", ClinicNotificationAddress) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !IsAddress(value))
+            {
+                yield return new ValidationResult($"Email:{name} must be a single email address, such as bookings@example.co.uk (or empty).");
+            }
+        }
         if (!string.IsNullOrEmpty(User) && string.IsNullOrEmpty(Password))
         {
             yield return new ValidationResult("Email:Password is required when Email:User is set.");
         }
     }
+
+    private static bool IsAddress(string value) =>
+        MimeKit.MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address == value.Trim() && value.Contains('@', StringComparison.Ordinal);
 }

@@ -1,5 +1,7 @@
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Email;
 
@@ -55,7 +57,7 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
-    public async Task A_550_reply_fails_the_row_after_one_attempt_and_keeps_the_reason_for_staff()
+    public async Task A_550_reply_fails_the_row_after_one_attempt_keeps_the_reason_and_staff_can_send_it_again()
     {
         await using var smtp = new TestSmtpServer();
         using var site = new EmailSite(smtp.Port);
@@ -72,5 +74,12 @@ public sealed class SmtpFailureTests
         Assert.StartsWith("SMTP 550", row.LastError, StringComparison.Ordinal);
         Assert.Equal(1, smtp.Deliveries);
         Assert.Empty(smtp.Messages);
+
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().RequeueFailedAsync(row.Id, site.Clock));
+        }
+        await site.DispatchUntilIdleAsync();
+        Assert.Equal(row.MessageId, Assert.Single(smtp.Messages).MessageId);
     }
 }
