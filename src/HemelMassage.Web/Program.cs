@@ -1,6 +1,7 @@
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
+using HemelMassage.Web.Email;
 using HemelMassage.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinic();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
+builder.Services.AddEmail();
 builder.Services.AddSite();
 
 var app = builder.Build();

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Email;
+
+/// <summary>
+/// Runs the dispatcher every PollInterval and the reminder job every ReminderInterval, outside any
+/// request. Says at startup where mail goes.
+/// </summary>
+public sealed class EmailBackgroundService(
+    OutboxDispatcher dispatcher, ReminderScheduler reminders, IMailSender sender, TimeProvider time,
+    IOptions<EmailOptions> options, ILogger<EmailBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        logger.LogInformation("{Destination}", sender.Describe());
+        if (!settings.DispatcherEnabled)
+        {
+            logger.LogInformation("The email dispatcher is switched off (Email:DispatcherEnabled=false)");
+            return;
+        }
+        var nextReminderRun = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (time.GetUtcNow() >= nextReminderRun)
+                {
+                    await reminders.QueueDueRemindersAsync(stoppingToken);
+                    nextReminderRun = time.GetUtcNow() + settings.ReminderInterval;
+                }
+                while (await dispatcher.DispatchOnceAsync(stoppingToken) >= settings.BatchSize)
+                {
+                    // A full batch means more may be waiting: carry on at once.
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A busy or briefly unavailable database: the rows stay in the outbox for the next pass.
+                logger.LogError(e, "Email dispatch pass failed; trying again in {Interval}", settings.PollInterval);
+            }
+            try
+            {
+                await Task.Delay(settings.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

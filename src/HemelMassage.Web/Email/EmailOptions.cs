@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HemelMassage.Web.Email;
+
+public enum SmtpTlsMode
+{
+    None,
+    StartTls,
+    SslOnConnect,
+    Auto,
+}
+
+/// <summary>How email leaves the site. With no <see cref="Host"/>, messages are written as .eml files.</summary>
+public sealed class EmailOptions : IValidatableObject
+{
+    public const string Section = "Email";
+
+    /// <summary>SMTP server; empty means "write each message to {data}/mail as an .eml file".</summary>
+    public string Host { get; set; } = "";
+    [Range(1, 65535)] public int Port { get; set; } = 587;
+    public SmtpTlsMode TlsMode { get; set; } = SmtpTlsMode.StartTls;
+    public string User { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    /// <summary>Sender address; empty means the clinic's own address (Clinic:Email).</summary>
+    public string? FromAddress { get; set; }
+    /// <summary>Sender name; empty means the clinic's name.</summary>
+    public string? FromName { get; set; }
+    /// <summary>Where new-booking notices go; empty means Clinic:Email.</summary>
+    public string? ClinicNotificationAddress { get; set; }
+
+    /// <summary>Local clinic hour, on the day before a visit, from which its reminder is sent.</summary>
+    [Range(0, 23)] public int ReminderHour { get; set; } = 18;
+    /// <summary>Quoted in emails. The booking feature owns the rule; keep the two in step.</summary>
+    [Range(0, 720)] public int CancellationCutoffHours { get; set; } = 24;
+
+    [Range(1, 100)] public int MaxAttempts { get; set; } = 8;
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BackoffCap { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a dispatcher owns the rows it claimed; must outlast sending a whole batch.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(1, 500)] public int BatchSize { get; set; } = 10;
+
+    /// <summary>Tests switch the background loops off and drive the dispatcher themselves.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    public bool WritesFiles => string.IsNullOrWhiteSpace(Host);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BackoffBase <= TimeSpan.Zero || BackoffCap < BackoffBase)
+        {
+            yield return new ValidationResult("Email:BackoffBase must be positive and Email:BackoffCap at least as long.");
+        }
+        if (PollInterval <= TimeSpan.Zero || ReminderInterval <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Email:PollInterval, Email:ReminderInterval and Email:SendTimeout must be positive.");
+        }
+        // A lease that ends while its batch is still sending would let a second dispatcher send a row again.
+        if (LeaseDuration <= SendTimeout * BatchSize)
+        {
+            yield return new ValidationResult("Email:LeaseDuration must be longer than Email:SendTimeout × Email:BatchSize.");
+        }
+        foreach (var (name, value) in new[] { ("FromAddress", FromAddress), ("ClinicNotificationAddress", ClinicNotificationAddress) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !IsAddress(value))
+            {
+                yield return new ValidationResult($"Email:{name} must be a single email address, such as bookings@example.co.uk (or empty).");
+            }
+        }
+        if (!string.IsNullOrEmpty(User) && string.IsNullOrEmpty(Password))
+        {
+            yield return new ValidationResult("Email:Password is required when Email:User is set.");
+        }
+    }
+
+    private static bool IsAddress(string value) =>
+        MimeKit.MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address == value.Trim() && value.Contains('@', StringComparison.Ordinal);
+}

@@ -1,0 +1,34 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<EmailPolicy>();
+        services.AddSingleton<BookingCalendar>();
+        services.AddSingleton<EmailHtmlRenderer>();
+        services.AddSingleton<EmailTextRenderer>();
+        services.AddSingleton<BookingEmailComposer>();
+        services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
+        services.TryAddScoped<IReminderSource, NoReminderSource>();
+
+        services.AddSingleton<OutboxMimeBuilder>();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.WritesFiles
+            ? new EmlFileSender(sp.GetRequiredService<DataDirectory>())
+            : new SmtpMailSender(sp.GetRequiredService<IOptions<EmailOptions>>()));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService<EmailBackgroundService>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+
+namespace HemelMassage.Web.Email;
+
+/// <summary>
+/// Turns booking changes into outbox rows on the booking's own <see cref="ClinicDbContext"/>:
+/// they commit with the booking or not at all, and no mail server is ever touched here.
+/// </summary>
+public sealed class OutboxBookingNotifications(BookingEmailComposer composer, EmailPolicy policy, TimeProvider time) : IBookingNotifications
+{
+    public void Booked(ClinicDbContext db, BookingNotice notice)
+    {
+        Add(db, composer.Confirmation(notice), notice.BookingId);
+        Add(db, composer.ClinicNewBooking(notice), notice.BookingId);
+    }
+
+    public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc)
+    {
+        CancelWaitingReminders(db, notice.BookingId);
+        Add(db, composer.Rescheduled(notice, previousStartUtc), notice.BookingId);
+    }
+
+    public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic)
+    {
+        CancelWaitingReminders(db, notice.BookingId);
+        Add(db, composer.Cancelled(notice, reason, byClinic), notice.BookingId);
+    }
+
+    /// <summary>A reminder queued for the old state must not go out: the reminder job will queue one for the new state.</summary>
+    private static void CancelWaitingReminders(ClinicDbContext db, int bookingId)
+    {
+        var waiting = db.OutboxMessages
+            .Where(m => m.BookingId == bookingId && m.Kind == EmailKind.Reminder && m.Status == OutboxStatus.Pending)
+            .ToList();
+        foreach (var reminder in waiting)
+        {
+            reminder.Status = OutboxStatus.Cancelled;
+        }
+    }
+
+    private void Add(ClinicDbContext db, ComposedEmail email, int bookingId) =>
+        db.OutboxMessages.Add(OutboxRows.Create(email, bookingId, reminderKey: null, policy, time));
+}

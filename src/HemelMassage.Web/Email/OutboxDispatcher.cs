@@ -1,0 +1,96 @@
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Email;
+
+/// <summary>
+/// Sends due outbox rows. Each pass claims up to BatchSize rows with one UPDATE that sets a lease, so
+/// two dispatchers (two app instances) never hold the same row, then sends and marks what it owns.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, IMailSender sender, OutboxMimeBuilder mime, TimeProvider time,
+    IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
+{
+    private readonly EmailOptions _options = options.Value;
+
+    /// <summary>One pass: claim, send, mark. Returns how many rows it claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var owner = Guid.NewGuid().ToString("N");
+        var marks = new OutboxMarks(db, owner, time);
+
+        if (await ClaimAsync(db, owner, cancellationToken) == 0)
+        {
+            return 0;
+        }
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.LeaseOwner == owner && m.Status == OutboxStatus.Sending)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+
+        await using var connection = sender.Open();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            try
+            {
+                await connection.SendAsync(mime.Build(row), row, cancellationToken);
+                await marks.SentAsync(row);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await marks.ReleaseAsync(rows.Skip(i), Now);
+                throw;
+            }
+            catch (Exception failure)
+            {
+                var retryAt = await FailedAsync(marks, row, failure);
+                if (retryAt is { } at && SendFailures.IsConnectionLevel(failure))
+                {
+                    // The server is unreachable, not this message wrong: the rest wait without spending an attempt.
+                    await marks.ReleaseAsync(rows.Skip(i + 1), at);
+                    break;
+                }
+            }
+        }
+        return rows.Count;
+    }
+
+    private Task<int> ClaimAsync(ClinicDbContext db, string owner, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var leaseUntil = now + _options.LeaseDuration;
+        var claimable = db.OutboxMessages.Where(m =>
+            (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) ||
+            (m.Status == OutboxStatus.Sending && m.LeaseUntil < now));
+        var batch = claimable.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(_options.BatchSize);
+        // The condition is repeated outside the sub-select so that a database which re-checks a row
+        // after waiting for its lock (PostgreSQL under READ COMMITTED) skips rows another dispatcher took.
+        return claimable.Where(m => batch.Contains(m.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, OutboxStatus.Sending)
+            .SetProperty(m => m.LeaseOwner, owner)
+            .SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+    }
+
+    /// <summary>Marks the attempt; returns when the row will be tried again, or null when it has failed for good.</summary>
+    private async Task<DateTime?> FailedAsync(OutboxMarks marks, OutboxMessage row, Exception failure)
+    {
+        var attempts = row.Attempts + 1;
+        var error = SendFailures.Describe(failure);
+        if (SendFailures.IsPermanent(failure) || attempts >= _options.MaxAttempts)
+        {
+            logger.LogError("Email {Id} ({Kind}) failed after {Attempts} attempt(s): {Error}", row.Id, row.Kind, attempts, error);
+            await marks.FailedAsync(row, attempts, error);
+            return null;
+        }
+        var retryAt = Now + SendFailures.Backoff(attempts, _options, Random.Shared.NextDouble());
+        logger.LogWarning("Email {Id} ({Kind}) attempt {Attempts} failed, retrying at {RetryAt:O}: {Error}", row.Id, row.Kind, attempts, retryAt, error);
+        await marks.RetryAsync(row, attempts, retryAt, error);
+        return retryAt;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}
