@@ -30,7 +30,8 @@ def sh(*args, **kw):
 def publish():
     site = os.path.join(OUT, "site")
     shutil.rmtree(site, ignore_errors=True)
-    sh("dotnet", "publish", os.path.join(ROOT, "src", "HemelMassage.Web"), "-c", "Release", "-o", site, "--nologo")
+    sh("dotnet", "publish", os.path.join(ROOT, "src", "HemelMassage.Web"), "-c", "Release", "-o", site, "--nologo",
+       "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true")
     return site
 
 
