@@ -1,4 +1,5 @@
 using HemelMassage.Web.Articles;
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Site;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinic();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
+builder.Services.AddBooking();
 builder.Services.AddSite();
 
 var app = builder.Build();

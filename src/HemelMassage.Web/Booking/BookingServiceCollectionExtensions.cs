@@ -1,0 +1,31 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Booking;
+
+public static class BookingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBooking(this IServiceCollection services)
+    {
+        services.AddOptions<BookingOptions>()
+            .BindConfiguration(BookingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasKnownTimeZone(), "Booking:TimeZone must be a time zone this machine knows, e.g. Europe/London.")
+            .Validate(o => o.SlotInterval.Ticks % TimeSpan.TicksPerMinute == 0, "Booking:SlotInterval must be whole minutes.")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
+        services.AddSingleton<SlotText>();
+        services.AddSingleton<ScheduleCache>();
+        services.AddScoped<Availability>();
+        services.AddScoped<PendingBookings>();
+        services.AddScoped<BookingConfirmation>();
+        services.AddScoped<ManageBookings>();
+        services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
+        services.AddSingleton<IValidator<SlotForm>, SlotFormValidator>();
+        services.AddSingleton<IValidator<DetailsForm>, DetailsFormValidator>();
+        services.AddSingleton<IValidator<RescheduleForm>, RescheduleFormValidator>();
+        return services;
+    }
+}
