@@ -68,7 +68,8 @@ public sealed class BookController(
             var (problem, pending) = await pendings.ChooseAsync(schedule, treatment, therapistId, startUtc, form.Pending, cancellationToken);
             if (pending is not null)
             {
-                return RedirectToAction(pending.HasDetails ? "Review" : "Details", "BookDetails", new { key = pending.Key });
+                // Built by hand: LowercaseUrls would lower-case the key.
+                return Redirect((pending.HasDetails ? "/book/review/" : "/book/details/") + pending.Key);
             }
             ModelState.AddModelError(nameof(SlotForm.Start), SlotText.Problem(problem, options.Value));
         }

@@ -33,7 +33,7 @@ public sealed class BookDetailsController(
             return View("Details", new DetailsView(await SummaryAsync(pending, cancellationToken), form));
         }
         await pendings.SaveDetailsAsync(pending, form, cancellationToken);
-        return RedirectToAction(nameof(Review), new { key });
+        return Redirect("/book/review/" + key);
     }
 
     [HttpGet("/book/review/{key}")]
@@ -46,7 +46,7 @@ public sealed class BookDetailsController(
         }
         return pending.HasDetails
             ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), PendingBookings.DetailsOf(pending)))
-            : RedirectToAction(nameof(Details), new { key });
+            : Redirect("/book/details/" + key);
     }
 
     [HttpPost("/book/review/{key}")]
@@ -59,7 +59,7 @@ public sealed class BookDetailsController(
         }
         if (problem == SlotProblem.None && pending.AppointmentId is not null)
         {
-            return RedirectToAction(nameof(Done), new { key });
+            return Redirect($"/book/done/{key}");
         }
         var treatment = (await availability.ScheduleAsync(cancellationToken)).Treatment(pending.TreatmentId);
         var date = DateOnly.FromDateTime(pending.StartUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
