@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,8 @@ public static class BookingServiceCollectionExtensions
             .Validate(o => o.SlotInterval.Ticks % TimeSpan.TicksPerMinute == 0, "Booking:SlotInterval must be whole minutes.")
             .ValidateOnStart();
         services.AddMemoryCache();
+        // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
+        services.Configure<MvcOptions>(mvc => mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer."));
         services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
         services.AddSingleton<SlotText>();
         services.AddSingleton<ScheduleCache>();

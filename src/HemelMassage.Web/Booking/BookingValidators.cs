@@ -11,9 +11,8 @@ public sealed partial class SlotFormValidator : AbstractValidator<SlotForm>
             .MaximumLength(80).WithMessage("Please choose a treatment from the list.");
         RuleFor(f => f.Therapist).Must(t => TherapistChoice.TryParse(t, out _))
             .WithMessage("Please choose a therapist, or no preference.");
-        RuleFor(f => f.Start).NotEmpty().WithMessage("Please choose a time.")
-            .Must(s => SlotValue.TryParse(s, out _)).When(f => !string.IsNullOrEmpty(f.Start))
-            .WithMessage("Please choose one of the times shown.");
+        RuleFor(f => f.Start).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Please choose a time.")
+            .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
         RuleFor(f => f.Pending).Must(Secrets.LooksLikeToken).When(f => f.Pending is not null)
             .WithMessage("Please start your booking again.");
     }
@@ -23,9 +22,8 @@ public sealed class RescheduleFormValidator : AbstractValidator<RescheduleForm>
 {
     public RescheduleFormValidator()
     {
-        RuleFor(f => f.Start).NotEmpty().WithMessage("Please choose a new time.")
-            .Must(s => SlotValue.TryParse(s, out _)).When(f => !string.IsNullOrEmpty(f.Start))
-            .WithMessage("Please choose one of the times shown.");
+        RuleFor(f => f.Start).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Please choose a new time.")
+            .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
     }
 }
 

@@ -14,6 +14,7 @@ public static class SlotValue
         var ok = DateTime.TryParseExact(value, Pattern, CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out startUtc);
         startUtc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
-        return ok;
+        // Far-off years are never bookable, and arithmetic near DateTime's ends would throw.
+        return ok && startUtc.Year is > 2000 and < 9000;
     }
 }
