@@ -101,4 +101,21 @@ public sealed class BookingFlowTests(BookingSite site) : IClassFixture<BookingSi
         Assert.DoesNotContain("value=\"2026-12-09T15:00Z\"", times, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-12-09T15:30Z\"", times, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task No_preference_pools_therapists_and_assigns_a_free_one_at_confirm_time()
+    {
+        var journey = new BookingJourney(_client);
+        Assert.Contains("Tuesday 22 December, 11:00 to 12:00 with Sarah or James",
+            await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=any&date=2026-12-22"), StringComparison.Ordinal);
+
+        var first = await _client.GetStringAsync(BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-22T11:00Z", "any"))));
+        var second = await _client.GetStringAsync(BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-22T11:00Z", "any"))));
+
+        Assert.Contains("Sarah", first, StringComparison.Ordinal);
+        Assert.Contains("James", second, StringComparison.Ordinal);
+        var therapists = await site.WithDbAsync(db => db.Appointments.Where(a => a.StartUtc == new DateTime(2026, 12, 22, 11, 0, 0)).Select(a => a.TherapistId).OrderBy(t => t).ToListAsync());
+        Assert.Equal([1, 2], therapists);
+        Assert.DoesNotContain("value=\"2026-12-22T11:00Z\"", await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=any&date=2026-12-22"), StringComparison.Ordinal);
+    }
 }
