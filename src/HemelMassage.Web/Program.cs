@@ -1,4 +1,5 @@
 using HemelMassage.Web.Articles;
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddClinic();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
+builder.Services.AddBooking();
 builder.Services.AddEmail();
 builder.Services.AddSite();
 

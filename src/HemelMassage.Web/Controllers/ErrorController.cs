@@ -22,8 +22,11 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
 
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // No action parameters: binding one would read the failed request's form again, and a form the
+        // server refused (a NUL character, say) would turn a 400 into a 500.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 500;
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         return code switch
         {

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Treatments;
 
 namespace HemelMassage.Web.Data;
@@ -8,5 +9,6 @@ public sealed class DatabaseSeeder(ClinicDbContext db)
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await TreatmentSeed.ApplyAsync(db, cancellationToken);
+        await TherapistSeed.ApplyAsync(db, cancellationToken);
     }
 }

@@ -1,0 +1,34 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Booking;
+
+public static class BookingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBooking(this IServiceCollection services)
+    {
+        services.AddOptions<BookingOptions>()
+            .BindConfiguration(BookingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasKnownTimeZone(), "Booking:TimeZone must be a time zone this machine knows, e.g. Europe/London.")
+            .Validate(o => o.SlotInterval.Ticks % TimeSpan.TicksPerMinute == 0, "Booking:SlotInterval must be whole minutes.")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
+        services.Configure<MvcOptions>(mvc => mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer."));
+        services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
+        services.AddSingleton<SlotText>();
+        services.AddSingleton<ScheduleCache>();
+        services.AddScoped<Availability>();
+        services.AddScoped<PendingBookings>();
+        services.AddScoped<BookingConfirmation>();
+        services.AddScoped<ManageBookings>();
+        services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
+        services.AddSingleton<IValidator<SlotForm>, SlotFormValidator>();
+        services.AddSingleton<IValidator<DetailsForm>, DetailsFormValidator>();
+        services.AddSingleton<IValidator<RescheduleForm>, RescheduleFormValidator>();
+        return services;
+    }
+}

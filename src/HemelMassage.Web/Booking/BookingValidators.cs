@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace HemelMassage.Web.Booking;
+
+public sealed partial class SlotFormValidator : AbstractValidator<SlotForm>
+{
+    public SlotFormValidator()
+    {
+        RuleFor(f => f.Treatment).NotEmpty().WithMessage("Please choose a treatment.")
+            .MaximumLength(80).WithMessage("Please choose a treatment from the list.");
+        RuleFor(f => f.Therapist).Must(t => TherapistChoice.TryParse(t, out _))
+            .WithMessage("Please choose a therapist, or no preference.");
+        RuleFor(f => f.Start).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Please choose a time.")
+            .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
+        RuleFor(f => f.Pending).Must(Secrets.LooksLikeToken).When(f => f.Pending is not null)
+            .WithMessage("Please start your booking again.");
+    }
+}
+
+public sealed class RescheduleFormValidator : AbstractValidator<RescheduleForm>
+{
+    public RescheduleFormValidator()
+    {
+        RuleFor(f => f.Start).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Please choose a new time.")
+            .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
+    }
+}
+
+public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm>
+{
+    public DetailsFormValidator()
+    {
+        RuleFor(f => f.Name).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Please enter your name.")
+            .MaximumLength(100).WithMessage("Please keep your name to 100 characters.")
+            .Must(NoControlCharacters).WithMessage("Your name has characters we can't use; please type it again.");
+        RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Please enter your email address, so we can send your confirmation.")
+            .MaximumLength(254).WithMessage("Please enter an email address of up to 254 characters.")
+            .Must(e => Email().IsMatch(e!)).WithMessage("Please enter an email address like name@example.com.");
+        RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Please enter a phone number, in case we need to reach you about your booking.")
+            .MaximumLength(20).WithMessage("Please enter a UK phone number like 07700 900123 or 01442 123456.")
+            .Must(p => UkPhone().IsMatch(NormalisePhone(p!))).WithMessage("Please enter a UK phone number like 07700 900123 or 01442 123456.");
+        RuleFor(f => f.Visit).Must(v => v is "first" or "returning")
+            .WithMessage("Please tell us whether this is your first visit.");
+        RuleFor(f => f.Note).Cascade(CascadeMode.Stop)
+            .MaximumLength(1000).WithMessage("Please keep your note to 1,000 characters; you can tell your therapist more when you arrive.")
+            .Must(n => n is null || n.All(c => !char.IsControl(c) || c is '\n' or '\r' or '\t'))
+            .WithMessage("Your note has characters we can't use; please type it again.");
+        RuleFor(f => f.AcceptPolicy).Equal(true).WithMessage("Please confirm you accept the cancellation policy.");
+    }
+
+    /// <summary>Spaces, dashes, dots and brackets as people type them; +44 or a leading 0.</summary>
+    public static string NormalisePhone(string phone) =>
+        new([.. phone.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')' and not '.')]);
+
+    private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
+
+    [GeneratedRegex(@"^[^@\s\p{C}]{1,64}@[^@\s\p{C}]+\.[^@\s\p{C}]{2,}$")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"^(\+44|0)[1-9]\d{8,9}$")]
+    private static partial Regex UkPhone();
+}

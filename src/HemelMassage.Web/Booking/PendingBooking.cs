@@ -1,0 +1,27 @@
+namespace HemelMassage.Web.Booking;
+
+/// <summary>
+/// A booking being filled in, kept on the server so personal details never travel in URLs.
+/// Its random <see cref="Key"/> is the only thing in the address bar, and it is the idempotency key
+/// of the confirm POST. Rows expire and are purged.
+/// </summary>
+public sealed class PendingBooking
+{
+    public required string Key { get; set; }
+    public int TreatmentId { get; set; }
+    /// <summary>Null means "no preference": a therapist is assigned when the booking is confirmed.</summary>
+    public int? TherapistId { get; set; }
+    public DateTime StartUtc { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public bool? FirstVisit { get; set; }
+    public string? Note { get; set; }
+    public bool AcceptedPolicy { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public int? AppointmentId { get; set; }
+    /// <summary>The raw manage token, kept only until the confirmation page has shown it once.</summary>
+    public string? ManageToken { get; set; }
+
+    public bool HasDetails => Name is not null && Email is not null && Phone is not null && FirstVisit is not null && AcceptedPolicy;
+}

@@ -1,0 +1,66 @@
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Booking;
+
+/// <summary>The booking being filled in, step by step, kept server-side under a random key.</summary>
+public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options)
+{
+    /// <summary>Checks the posted hour against every rule; when it holds, remembers it and returns the key.</summary>
+    public async Task<(SlotProblem Problem, PendingBooking? Pending)> ChooseAsync(
+        Schedule schedule, TreatmentChoice treatment, int? therapistId, DateTime startUtc, string? pendingKey, CancellationToken cancellationToken)
+    {
+        var problem = await availability.CheckAsync(schedule, treatment.Id, therapistId, startUtc, cancellationToken: cancellationToken);
+        if (problem != SlotProblem.None)
+        {
+            return (problem, null);
+        }
+        var now = availability.NowUtc;
+        await db.PendingBookings.Where(p => p.ExpiresAtUtc < now).ExecuteDeleteAsync(cancellationToken);
+        var pending = pendingKey is null ? null : await FindAsync(pendingKey, cancellationToken);
+        if (pending is null)
+        {
+            pending = new PendingBooking { Key = Secrets.NewToken() };
+            db.PendingBookings.Add(pending);
+        }
+        pending.TreatmentId = treatment.Id;
+        pending.TherapistId = therapistId;
+        pending.StartUtc = startUtc;
+        pending.ExpiresAtUtc = now + options.Value.PendingLifetime;
+        await db.SaveChangesAsync(cancellationToken);
+        return (SlotProblem.None, pending);
+    }
+
+    /// <summary>A pending booking still being filled in; null when unknown, expired or already confirmed.</summary>
+    public async Task<PendingBooking?> FindAsync(string? key, CancellationToken cancellationToken)
+    {
+        if (!Secrets.LooksLikeToken(key))
+        {
+            return null;
+        }
+        var now = availability.NowUtc;
+        return await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.ExpiresAtUtc > now && p.AppointmentId == null, cancellationToken);
+    }
+
+    public async Task SaveDetailsAsync(PendingBooking pending, DetailsForm form, CancellationToken cancellationToken)
+    {
+        pending.Name = form.Name!.Trim();
+        pending.Email = form.Email!.Trim();
+        pending.Phone = form.Phone!.Trim();
+        pending.FirstVisit = form.Visit == "first";
+        pending.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        pending.AcceptedPolicy = form.AcceptPolicy;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static DetailsForm DetailsOf(PendingBooking pending) => new()
+    {
+        Name = pending.Name,
+        Email = pending.Email,
+        Phone = pending.Phone,
+        Visit = pending.FirstVisit switch { true => "first", false => "returning", null => null },
+        Note = pending.Note,
+        AcceptPolicy = pending.AcceptedPolicy,
+    };
+}

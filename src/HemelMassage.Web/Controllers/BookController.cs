@@ -1,0 +1,96 @@
+using System.Globalization;
+using FluentValidation;
+using HemelMassage.Web.Booking;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Controllers;
+
+/// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
+[PrivatePage]
+public sealed class BookController(
+    Availability availability, PendingBookings pendings, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
+{
+    private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
+
+    [HttpGet("/book")]
+    public async Task<IActionResult> Start(string? treatment, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var known = schedule.Treatment(treatment);
+        var asked = treatment is { Length: > 0 } && known is null;
+        var isShort = asked && ShortWords.Any(w => treatment!.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return View(new BookStartView(schedule.Treatments, known?.Slug, isShort, asked && !isShort));
+    }
+
+    [HttpGet("/book/therapist")]
+    public async Task<IActionResult> Therapist(string? treatment, string? therapist, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        if (schedule.Treatment(treatment) is not { } chosen)
+        {
+            return Redirect("/book?treatment=" + Uri.EscapeDataString(treatment ?? ""));
+        }
+        return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist));
+    }
+
+    [HttpGet("/book/times")]
+    public async Task<IActionResult> Times(string? treatment, string? therapist, string? date, string? problem, string? pending, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        if (schedule.Treatment(treatment) is not { } chosen)
+        {
+            return Redirect("/book?treatment=" + Uri.EscapeDataString(treatment ?? ""));
+        }
+        if (!TherapistChoice.TryParse(therapist, out var therapistId) || (therapistId is int id && schedule.Therapist(id) is null))
+        {
+            return Redirect("/book/therapist?treatment=" + chosen.Slug);
+        }
+        var message = Enum.TryParse<SlotProblem>(problem, ignoreCase: true, out var p) ? SlotText.Problem(p, options.Value) : null;
+        return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
+    }
+
+    [HttpPost("/book/times")]
+    public async Task<IActionResult> ChooseTime(SlotForm form, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var result = await validator.ValidateAsync(form, cancellationToken);
+        ModelState.AddErrors(result);
+        var treatment = schedule.Treatment(form.Treatment);
+        var knownChoice = TherapistChoice.TryParse(form.Therapist, out var therapistId);
+        if (treatment is null || !knownChoice || (therapistId is int id && schedule.Therapist(id) is null))
+        {
+            return Redirect("/book");
+        }
+        var hasStart = SlotValue.TryParse(form.Start, out var startUtc);
+        if (ModelState.IsValid)
+        {
+            var (problem, pending) = await pendings.ChooseAsync(schedule, treatment, therapistId, startUtc, form.Pending, cancellationToken);
+            if (pending is not null)
+            {
+                // Built by hand: LowercaseUrls would lower-case the key.
+                return Redirect((pending.HasDetails ? "/book/review/" : "/book/details/") + pending.Key);
+            }
+            ModelState.AddModelError(nameof(SlotForm.Start), SlotText.Problem(problem, options.Value));
+        }
+        DateOnly? date = !hasStart ? null : DateOnly.FromDateTime(startUtc);
+        return View("Times", await TimesViewAsync(schedule, treatment, therapistId, date, null, form.Pending, form.Start, cancellationToken));
+    }
+
+    private async Task<TimesView> TimesViewAsync(
+        Schedule schedule, TreatmentChoice treatment, int? therapistId, DateOnly? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
+    {
+        var slots = await availability.FreeSlotsAsync(schedule, treatment.Id, therapistId, cancellationToken: cancellationToken);
+        var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
+        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var label = therapistId is int id ? schedule.Therapist(id)!.Name : "No preference";
+        return new TimesView(
+            treatment, TherapistChoice.Format(therapistId), label, schedule, dates, day,
+            [.. slots.Where(s => s.LocalDate == day)],
+            problem ?? (date is not null && day != date ? $"There are no free times on {text.Day(date.Value)}; here is the next day with free times." : null),
+            pending, chosen, "/book/times", "/book/times");
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

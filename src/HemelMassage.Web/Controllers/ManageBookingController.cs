@@ -1,0 +1,87 @@
+using FluentValidation;
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Controllers;
+
+/// <summary>The emailed link. A GET only shows; Cancel and Reschedule are buttons that POST.</summary>
+[PrivatePage]
+public sealed class ManageBookingController(
+    ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
+    ClinicOptions clinic, IOptions<BookingOptions> options) : Controller
+{
+    [HttpGet("/booking/{token}")]
+    public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        return appointment is null ? NotValid() : View(new ManageView(token, appointment.Reference, appointment.Treatment!.Name,
+            appointment.Therapist!.Name, text.Range(appointment.StartUtc), manage.CanChange(appointment), message == "moved" ? "Your booking has been moved." : null));
+    }
+
+    [HttpPost("/booking/{token}/cancel")]
+    public async Task<IActionResult> Cancel(string token, CancellationToken cancellationToken) =>
+        await manage.CancelAsync(token, cancellationToken) ? View("Cancelled") : Redirect("/booking/" + Uri.EscapeDataString(token));
+
+    [HttpGet("/booking/{token}/reschedule")]
+    public async Task<IActionResult> Reschedule(string token, string? date, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null || !manage.CanChange(appointment))
+        {
+            return appointment is null ? NotValid() : Redirect("/booking/" + token);
+        }
+        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
+        return View(await TimesAsync(token, appointment, day, null, null, cancellationToken));
+    }
+
+    [HttpPost("/booking/{token}/reschedule")]
+    public async Task<IActionResult> Move(string token, RescheduleForm form, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null || !manage.CanChange(appointment))
+        {
+            return appointment is null ? NotValid() : Redirect("/booking/" + token);
+        }
+        ModelState.AddErrors(await validator.ValidateAsync(form, cancellationToken));
+        var hasStart = SlotValue.TryParse(form.Start, out var startUtc);
+        if (ModelState.IsValid)
+        {
+            var problem = await manage.RescheduleAsync(token, startUtc, cancellationToken);
+            if (problem is null or SlotProblem.None)
+            {
+                return Redirect($"/booking/{token}?message=moved");
+            }
+            ModelState.AddModelError(nameof(RescheduleForm.Start), SlotText.Problem(problem.Value, options.Value));
+        }
+        return View("Reschedule", await TimesAsync(token, appointment, hasStart ? DateOnly.FromDateTime(startUtc) : null, null, form.Start, cancellationToken));
+    }
+
+    [HttpGet("/booking/{token}/calendar.ics")]
+    public async Task<IActionResult> Calendar(string token, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        return appointment is null
+            ? NotValid()
+            : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
+                "text/calendar", $"{appointment.Reference}.ics");
+    }
+
+    private async Task<TimesView> TimesAsync(string token, Appointment appointment, DateOnly? date, string? problem, string? chosen, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var slots = await availability.FreeSlotsAsync(schedule, appointment.TreatmentId, appointment.TherapistId, appointment.Id, cancellationToken);
+        var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
+        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var treatment = schedule.Treatment(appointment.TreatmentId) ?? new TreatmentChoice(appointment.TreatmentId, "", appointment.Treatment!.Name, "", 0);
+        return new TimesView(treatment, TherapistChoice.Format(appointment.TherapistId), appointment.Therapist!.Name, schedule, dates, day,
+            [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule");
+    }
+
+    private ViewResult NotValid()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("LinkNotValid");
+    }
+}

@@ -1,0 +1,73 @@
+using HemelMassage.Web.Booking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HemelMassage.Web.Data.Configurations;
+
+/// <summary>
+/// The overlap rule lives in the database too (triggers on SQLite, written in the migration), so
+/// no code path, app instance or staff override can double-book a therapist.
+/// </summary>
+public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    /// <summary>Booked, Arrived, NoShow: the hour was (or is) held.</summary>
+    public const string ActiveFilter = "\"Status\" IN (1, 3, 4)";
+
+    public void Configure(EntityTypeBuilder<Appointment> builder)
+    {
+        builder.Property(a => a.Reference).HasMaxLength(12);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(64);
+        builder.HasIndex(a => a.IdempotencyKey).IsUnique();
+        builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
+        builder.HasIndex(a => a.ManageTokenHash).IsUnique();
+        builder.Property(a => a.ClientNote).HasMaxLength(1000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        // Availability reads one window of bookings by start, for all therapists or one.
+        builder.HasIndex(a => new { a.TherapistId, a.StartUtc }, "IX_Appointments_TherapistId_StartUtc");
+        builder.HasIndex(a => a.StartUtc, "IX_Appointments_StartUtc");
+        builder.HasIndex(a => new { a.TherapistId, a.StartUtc }, "UX_Appointments_Active_TherapistId_StartUtc")
+            .IsUnique().HasFilter(ActiveFilter);
+
+        builder.HasOne(a => a.Therapist).WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Treatment).WithMany().HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.AppointmentId);
+    }
+}
+
+public sealed class AppointmentChangeConfiguration : IEntityTypeConfiguration<AppointmentChange>
+{
+    public void Configure(EntityTypeBuilder<AppointmentChange> builder)
+    {
+        builder.Property(c => c.By).HasMaxLength(100);
+        builder.Property(c => c.What).HasMaxLength(500);
+    }
+}
+
+public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.HasIndex(c => c.Email).IsUnique();
+        builder.Property(c => c.Phone).HasMaxLength(20);
+    }
+}
+
+public sealed class PendingBookingConfiguration : IEntityTypeConfiguration<PendingBooking>
+{
+    public void Configure(EntityTypeBuilder<PendingBooking> builder)
+    {
+        builder.HasKey(p => p.Key);
+        builder.Property(p => p.Key).HasMaxLength(64);
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.Note).HasMaxLength(1000);
+        builder.Property(p => p.ManageToken).HasMaxLength(64);
+        builder.HasIndex(p => p.ExpiresAtUtc);
+    }
+}

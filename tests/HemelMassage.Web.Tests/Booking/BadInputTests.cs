@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Tests.Booking;
+
+public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
+{
+    private readonly HttpClient _client = site.CreatePageClient();
+
+    [Theory]
+    [InlineData("Name", "", "Please enter your name.")]
+    [InlineData("Name", "Ann\u0007Client", "Your name has characters we can't use")]
+    [InlineData("Email", "", "Please enter your email address")]
+    [InlineData("Email", "ann.example.com", "Please enter an email address like name@example.com.")]
+    [InlineData("Phone", "", "Please enter a phone number")]
+    [InlineData("Phone", "12345", "Please enter a UK phone number like 07700 900123")]
+    [InlineData("Visit", "sometimes", "Please tell us whether this is your first visit.")]
+    [InlineData("Note", "\u001b[31mred\u0007", "Your note has characters we can't use")]
+    [InlineData("AcceptPolicy", "false", "Please confirm you accept the cancellation policy.")]
+    [InlineData("AcceptPolicy", "perhaps", "Please check this answer.")]
+    public async Task Each_wrong_detail_gets_its_message_next_to_the_field_and_keeps_what_was_typed(string field, string value, string message)
+    {
+        var details = BookingSite.Location(await new BookingJourney(_client).ChooseAsync("2026-12-15T10:00Z"));
+        var fields = BookingJourney.Details(name: "Kept Name");
+        fields[field] = value;
+
+        var response = await BookingSite.PostFormAsync(_client, details, details, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"{field}-error\">{message}", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"#{field}\"", html, StringComparison.Ordinal);
+        if (field != "Name")
+        {
+            Assert.Contains("value=\"Kept Name\"", html, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.Name != null)));
+    }
+
+    [Theory]
+    [InlineData("Name", 101)]
+    [InlineData("Email", 300)]
+    [InlineData("Phone", 21)]
+    [InlineData("Note", 1001)]
+    public async Task Over_long_answers_are_refused_with_a_message(string field, int length)
+    {
+        var details = BookingSite.Location(await new BookingJourney(_client).ChooseAsync("2026-12-15T11:00Z"));
+        var fields = BookingJourney.Details();
+        fields[field] = new string('7', length);
+
+        var html = await (await BookingSite.PostFormAsync(_client, details, details, fields)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"id=\"{field}-error\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Start", "")]
+    [InlineData("Start", "tomorrow at ten")]
+    [InlineData("Start", "2026-12-15T10:00:00.5Z")]
+    [InlineData("Start", "\u0000\u0001")]
+    [InlineData("Treatment", "no-such-treatment")]
+    [InlineData("Treatment", "")]
+    [InlineData("Therapist", "999")]
+    [InlineData("Therapist", "-1")]
+    [InlineData("Therapist", "1 OR 1=1")]
+    [InlineData("Pending", "not-a-key")]
+    public async Task Fuzzed_time_choices_never_error_and_save_nothing(string field, string value)
+    {
+        var fields = new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-16T10:00Z" };
+        fields[field] = value;
+
+        var response = await BookingSite.PostFormAsync(_client, BookingJourney.TimesPage, "/book/times", fields);
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {field}={value}");
+        Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.StartUtc == new DateTime(2026, 12, 16, 10, 0, 0))));
+    }
+
+    [Fact]
+    public async Task A_huge_field_is_refused_without_an_error()
+    {
+        var response = await BookingSite.PostFormAsync(_client, BookingJourney.TimesPage, "/book/times",
+            new Dictionary<string, string> { ["Treatment"] = new string('x', 200_000), ["Therapist"] = "1", ["Start"] = new string('9', 100_000) });
+
+        Assert.True((int)response.StatusCode < 500);
+    }
+
+    [Theory]
+    [InlineData("/book/times")]
+    [InlineData("/book/details/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/book/review/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task A_post_without_the_antiforgery_token_is_a_400_and_saves_nothing(string action)
+    {
+        var response = await BookingSite.PostFormAsync(_client, "/book", action, new Dictionary<string, string>
+        {
+            ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-17T10:00Z",
+        }, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.StartUtc == new DateTime(2026, 12, 17, 10, 0, 0))));
+    }
+
+    [Theory]
+    [InlineData("/book/details/nope")]
+    [InlineData("/book/review/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/book/done/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=abc&date=zzz")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=1&date=1999-01-01&problem=%00")]
+    public async Task Odd_or_unknown_booking_addresses_never_error(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {path}");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HemelMassage.Web.Tests.Booking;
+
+/// <summary>
+/// The site with the clock stopped at Monday 7 December 2026, 08:00 UTC (London is on GMT, so local
+/// equals UTC). Seeded therapists: Sarah (1), James (2), Priya (3).
+/// </summary>
+public sealed partial class BookingSite : SiteFactory
+{
+    public static readonly DateTimeOffset Monday = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+
+    public BookingSite()
+    {
+        WithServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Monday);
+
+    public async Task<T> WithDbAsync<T>(Func<ClinicDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await work(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+        scope.ServiceProvider.GetRequiredService<ScheduleCache>().Invalidate();
+        return result;
+    }
+
+    public Task<int> BookingsAtAsync(string start) => WithDbAsync(db =>
+    {
+        var startUtc = Utc(start);
+        return db.Appointments.CountAsync(a => a.StartUtc == startUtc && a.Status == AppointmentStatus.Booked);
+    });
+
+    /// <summary>A pending booking with details filled in, as if the client had reached the review page.</summary>
+    public Task<string> PendingAsync(string start, int? therapistId = 1, string email = "ann@example.com") => WithDbAsync(async db =>
+    {
+        var startUtc = Utc(start);
+        var key = Secrets.NewToken();
+        db.PendingBookings.Add(new PendingBooking
+        {
+            Key = key, TreatmentId = 1, TherapistId = therapistId, StartUtc = startUtc, Name = "Ann Client", Email = email,
+            Phone = "07700 900123", FirstVisit = true, AcceptedPolicy = true, ExpiresAtUtc = Monday.UtcDateTime.AddDays(1),
+        });
+        await db.SaveChangesAsync();
+        return key;
+    });
+
+    public static DateTime Utc(string start) =>
+        SlotValue.TryParse(start, out var utc) ? utc : throw new ArgumentException("Not a slot value: " + start, nameof(start));
+
+    public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields, bool withToken = true)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var values = new Dictionary<string, string>(fields);
+        if (withToken)
+        {
+            values["__RequestVerificationToken"] = Token(page);
+        }
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public static string Location(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            ? response.Headers.Location!.OriginalString
+            : throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
