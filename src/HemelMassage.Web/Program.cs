@@ -2,6 +2,7 @@ using HemelMassage.Web.Articles;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Site;
+using HemelMassage.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +10,20 @@ builder.Services.AddClinic();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
 builder.Services.AddSite();
+builder.Services.AddStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+// `dotnet run -- create-owner you@example.com` runs the command and exits instead of serving.
+if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out))
+{
+    return;
+}
+
 app.UseSite();
+app.UseStaff();
 app.MapSite();
 
 await app.RunAsync();

@@ -1,12 +1,22 @@
+using HemelMassage.Web.Staff;
 using HemelMassage.Web.Treatments;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Data;
 
-public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : DbContext(options)
+public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Treatment> Treatments => Set<Treatment>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's tables first; our configurations may then refine them.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+    }
 }
