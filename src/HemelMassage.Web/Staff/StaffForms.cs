@@ -27,6 +27,7 @@ public sealed class CodeForm
     public string Code { get; set; } = "";
     public string? ReturnUrl { get; set; }
 
+    /// <summary>An authenticator code without the spaces or hyphen people type (recovery codes keep their hyphen).</summary>
     public string Normalised => Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 }
 

@@ -122,7 +122,7 @@ public sealed class SignInController(
             return View(view, form);
         }
         var result = recovery
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(form.Normalised)
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code.Replace(" ", "", StringComparison.Ordinal).Trim())
             : await signIn.TwoFactorAuthenticatorSignInAsync(form.Normalised, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
