@@ -60,8 +60,13 @@ public static class StaffServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.LoginPath = SignInPath;
             cookie.LogoutPath = "/admin/account/sign-out";
-            cookie.AccessDeniedPath = "/admin/account/access-denied";
             cookie.ReturnUrlParameter = "returnUrl";
+            // A signed-in member of staff refused for their role gets a plain 403 (and the friendly page for it), not a redirect.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => StaffCookie(c, staff.SecureCookies, "hm-2fa"));
 

@@ -16,7 +16,6 @@ public sealed class AdminEndpointsTests(SiteFactory site) : IClassFixture<SiteFa
         "GET admin/account/sign-in/two-factor", "POST admin/account/sign-in/two-factor",
         "GET admin/account/sign-in/recovery-code", "POST admin/account/sign-in/recovery-code",
         "GET admin/account/set-password", "POST admin/account/set-password",
-        "GET admin/account/access-denied",
     ];
 
     [Fact]

@@ -100,13 +100,6 @@ public sealed class SignInController(
         return RedirectToAction(nameof(SignIn));
     }
 
-    [HttpGet("access-denied")]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
-
     private async Task<IActionResult> SecondFactor(CodeForm form, bool recovery)
     {
         var view = recovery ? nameof(RecoveryCode) : nameof(TwoFactor);
