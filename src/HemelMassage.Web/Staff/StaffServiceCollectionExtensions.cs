@@ -83,6 +83,15 @@ public static class StaffServiceCollectionExtensions
 
     public static WebApplication UseStaff(this WebApplication app)
     {
+        // Staff pages hold clients' details and are used on shared tablets: never keep them in a cache.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

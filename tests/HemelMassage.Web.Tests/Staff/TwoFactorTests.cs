@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Staff;
 
@@ -52,6 +54,14 @@ public sealed partial class TwoFactorTests(TwoFactorSiteFactory site) : IClassFi
             new() { ["Code"] = codes[0] });
         Assert.Equal("/admin", withRecovery.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await third.GetAsync("/admin")).StatusCode);
+
+        var reset = await third.PostFormAsync("/admin/account", "/admin/account/two-factor/reset", []);
+        Assert.Equal("/admin/account/two-factor", reset.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/account/two-factor", (await third.GetAsync("/admin")).Headers.Location!.OriginalString);
+        using var scope = site.Services.CreateScope();
+        var actions = scope.ServiceProvider.GetRequiredService<ClinicDbContext>().AuditEntries.Where(a => a.Subject == user.Email).Select(a => a.Action).ToList();
+        Assert.Contains("staff.two-factor-enabled", actions);
+        Assert.Contains("staff.two-factor-reset", actions);
     }
 
     [GeneratedRegex("id=\"shared-key\">([^<]+)<")]
