@@ -22,6 +22,8 @@ if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out))
     return;
 }
 
+await app.OfferFirstOwnerSetupAsync();
+
 app.UseSite();
 app.UseStaff();
 app.MapSite();

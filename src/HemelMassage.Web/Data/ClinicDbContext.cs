@@ -13,6 +13,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<StaffSetupToken> StaffSetupTokens => Set<StaffSetupToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's tables first; our configurations may then refine them.

@@ -54,6 +54,27 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
     }
 }
 
+public sealed class FirstOwnerForm
+{
+    public string Token { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string NewPassword { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class FirstOwnerFormValidator : AbstractValidator<FirstOwnerForm>
+{
+    public FirstOwnerFormValidator()
+    {
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.").MaximumLength(256);
+        RuleFor(f => f.NewPassword).NewPasswordRules();
+        RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The two passwords are not the same.");
+    }
+}
+
 public sealed class ChangePasswordForm
 {
     public string CurrentPassword { get; set; } = "";
@@ -111,6 +132,7 @@ public static class StaffFormExtensions
         .AddSingleton<IValidator<CodeForm>, CodeFormValidator>()
         .AddSingleton<IValidator<SetPasswordForm>, SetPasswordFormValidator>()
         .AddSingleton<IValidator<ChangePasswordForm>, ChangePasswordFormValidator>()
+        .AddSingleton<IValidator<FirstOwnerForm>, FirstOwnerFormValidator>()
         .AddSingleton<IValidator<InviteForm>, InviteFormValidator>()
         .AddSingleton<IValidator<RoleForm>, RoleFormValidator>();
 

@@ -77,6 +77,7 @@ public static class StaffServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<FirstOwnerSetup>();
         services.AddStaffForms();
         return services;
     }

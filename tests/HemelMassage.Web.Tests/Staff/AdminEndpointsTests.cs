@@ -16,6 +16,7 @@ public sealed class AdminEndpointsTests(SiteFactory site) : IClassFixture<SiteFa
         "GET admin/account/sign-in/two-factor", "POST admin/account/sign-in/two-factor",
         "GET admin/account/sign-in/recovery-code", "POST admin/account/sign-in/recovery-code",
         "GET admin/account/set-password", "POST admin/account/set-password",
+        "GET admin/account/setup", "POST admin/account/setup",
     ];
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HemelMassage.Web.Data.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261128040205_StaffIdentity")]
+    [Migration("20261128041151_StaffIdentity")]
     partial class StaffIdentity
     {
         /// <inheritdoc />
@@ -58,6 +58,34 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Staff.StaffSetupToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StaffSetupTokens");
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Staff.StaffUser", b =>

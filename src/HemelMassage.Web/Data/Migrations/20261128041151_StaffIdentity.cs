@@ -74,6 +74,22 @@ namespace HemelMassage.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffSetupTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSetupTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -230,6 +246,12 @@ namespace HemelMassage.Web.Data.Migrations
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
                 column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffSetupTokens_TokenHash",
+                table: "StaffSetupTokens",
+                column: "TokenHash",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -252,6 +274,9 @@ namespace HemelMassage.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "StaffSetupTokens");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
