@@ -52,7 +52,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         return clinic.AbsoluteUrl($"admin/account/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
     }
 
-    public Task<StaffChange> DisableAsync(string id, string actorId) => ChangeAsync(id, actorId, async user =>
+    public Task<StaffChange> DisableAsync(string id, string actorId) => ChangeAsync(id, async user =>
     {
         if (user.Id == actorId)
         {
@@ -66,7 +66,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         return StaffChange.Ok;
     });
 
-    public Task<StaffChange> EnableAsync(string id, string actorId) => ChangeAsync(id, actorId, async user =>
+    public Task<StaffChange> EnableAsync(string id) => ChangeAsync(id, async user =>
     {
         user.IsDisabled = false;
         await users.UpdateAsync(user);
@@ -74,7 +74,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         return StaffChange.Ok;
     });
 
-    public Task<StaffChange> ChangeRoleAsync(string id, string role, string actorId) => ChangeAsync(id, actorId, async user =>
+    public Task<StaffChange> ChangeRoleAsync(string id, string role, string actorId) => ChangeAsync(id, async user =>
     {
         if (!StaffRoles.IsKnown(role))
         {
@@ -92,14 +92,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         return StaffChange.Ok;
     });
 
-    private async Task<StaffChange> ChangeAsync(string id, string actorId, Func<StaffUser, Task<StaffChange>> change)
+    private async Task<StaffChange> ChangeAsync(string id, Func<StaffUser, Task<StaffChange>> change)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             return StaffChange.Refused("That account does not exist.");
         }
-        _ = actorId;
         var result = await change(user);
         if (result.Succeeded)
         {

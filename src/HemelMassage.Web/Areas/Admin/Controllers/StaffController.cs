@@ -42,7 +42,7 @@ public sealed class StaffController(StaffAccounts accounts, IValidator<InviteFor
     public async Task<IActionResult> Disable(string id) => Done(await accounts.DisableAsync(id, Me), "Account disabled: it loses access within a minute.");
 
     [HttpPost("{id}/enable")]
-    public async Task<IActionResult> Enable(string id) => Done(await accounts.EnableAsync(id, Me), "Account enabled.");
+    public async Task<IActionResult> Enable(string id) => Done(await accounts.EnableAsync(id), "Account enabled.");
 
     [HttpPost("{id}/role")]
     public async Task<IActionResult> Role(string id, RoleForm form)
