@@ -13,13 +13,17 @@ public sealed partial class TwoFactorTests(TwoFactorSiteFactory site) : IClassFi
     {
         var (client, _) = await site.SignedInAsAsync("Owner");
 
-        foreach (var path in new[] { "/admin", "/admin/staff" })
+        foreach (var path in new[] { "/admin", "/admin/staff", "/admin/account" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/admin/account/two-factor", response.Headers.Location!.OriginalString);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/account/two-factor")).StatusCode);
+        var reset = await client.PostFormAsync("/admin/account/two-factor", "/admin/account/two-factor/reset", []);
+        Assert.Equal("/admin/account/two-factor", reset.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/account/two-factor", "/admin/account/sign-out", [])).StatusCode);
+        Assert.StartsWith("/admin/account/sign-in", (await client.GetAsync("/admin")).Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,9 +12,11 @@ public sealed record TwoFactorSetupPage(string SharedKey, string AuthenticatorUr
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes);
 
-/// <summary>One's own account: password, authenticator app, recovery codes, signing out. Open before two-factor is set up.</summary>
+/// <summary>
+/// One's own account: password, authenticator app, recovery codes, signing out. Only setting up the
+/// authenticator and signing out are open before two-factor is set up (when it is required).
+/// </summary>
 [Area("Admin")]
-[SignedInStaff]
 [Route("admin/account")]
 public sealed class AccountController(
     UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, ILogger<AccountController> logger,
@@ -46,6 +48,7 @@ public sealed class AccountController(
     }
 
     [HttpGet("two-factor")]
+    [SignedInStaff]
     public async Task<IActionResult> TwoFactor()
     {
         var user = await CurrentAsync();
@@ -57,6 +60,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("two-factor")]
+    [SignedInStaff]
     public async Task<IActionResult> TwoFactor(CodeForm form)
     {
         var user = await CurrentAsync();
@@ -105,6 +109,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("sign-out")]
+    [SignedInStaff]
     public async Task<IActionResult> SignOutNow()
     {
         logger.LogInformation("Staff signed out: {Email}", User.Identity?.Name);
