@@ -4,6 +4,7 @@ using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Site;
+using HemelMassage.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,13 +14,23 @@ builder.Services.AddArticles(builder.Environment);
 builder.Services.AddBooking();
 builder.Services.AddEmail();
 builder.Services.AddSite();
+builder.Services.AddStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+// `dotnet run -- create-owner you@example.com` runs the command and exits instead of serving.
+if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out))
+{
+    return;
+}
+
+await app.OfferFirstOwnerSetupAsync();
+
 app.UseSite();
 app.UseArticles();
+app.UseStaff();
 app.MapSite();
 
 await app.RunAsync();

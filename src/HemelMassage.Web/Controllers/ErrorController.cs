@@ -31,6 +31,7 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         return code switch
         {
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => View("NotFound"),
+            StatusCodes.Status403Forbidden => View("Forbidden"),
             >= 400 and < 500 => View("BadRequest"),
             _ => View("Error"),
         };

@@ -1,11 +1,15 @@
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Email;
+using HemelMassage.Web.Staff;
 using HemelMassage.Web.Treatments;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Data;
 
-public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : DbContext(options)
+public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Treatment> Treatments => Set<Treatment>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
@@ -19,6 +23,14 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StaffSetupToken> StaffSetupTokens => Set<StaffSetupToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's tables first; our configurations may then refine them.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+    }
 }

@@ -1,0 +1,109 @@
+using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Staff;
+
+public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool TwoFactorEnabled, bool HasPassword);
+
+public sealed record StaffChange(bool Succeeded, string? Error = null)
+{
+    public static StaffChange Ok { get; } = new(true);
+    public static StaffChange Refused(string error) => new(false, error);
+}
+
+/// <summary>Creating, inviting, disabling and re-roling staff. Every change is audited in the same save.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext db, AuditLog audit, ClinicOptions clinic)
+{
+    public async Task<IReadOnlyList<StaffMember>> ListAsync()
+    {
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync();
+        return all.Select(u => new StaffMember(u.Id, u.Email ?? "", u.DisplayName,
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.IsDisabled, u.TwoFactorEnabled, u.PasswordHash is not null)).ToList();
+    }
+
+    /// <summary>Creates an account with no password and returns the one-time link that sets it.</summary>
+    public async Task<(StaffChange Change, string? Link)> CreateAsync(string email, string displayName, string role, string? actor = null)
+    {
+        if (!StaffRoles.IsKnown(role))
+        {
+            return (StaffChange.Refused("Choose a role."), null);
+        }
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return (StaffChange.Refused("There is already an account with that email."), null);
+        }
+        var user = new StaffUser { UserName = email, Email = email, DisplayName = displayName.Trim(), LockoutEnabled = true };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return (StaffChange.Refused(string.Join(" ", created.Errors.Select(e => e.Description))), null);
+        }
+        await users.AddToRoleAsync(user, role);
+        await audit.SaveAsync("staff.created", email, $"Role {role}; a set-password link was issued.", actor);
+        return (StaffChange.Ok, await SetPasswordLinkAsync(user));
+    }
+
+    public async Task<string> SetPasswordLinkAsync(StaffUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return clinic.AbsoluteUrl($"admin/account/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+    }
+
+    public Task<StaffChange> DisableAsync(string id, string actorId) => ChangeAsync(id, async user =>
+    {
+        if (user.Id == actorId)
+        {
+            return StaffChange.Refused("You cannot disable your own account.");
+        }
+        user.IsDisabled = true;
+        await users.UpdateAsync(user);
+        // A new stamp makes every cookie of this account fail its next check (within a minute).
+        await users.UpdateSecurityStampAsync(user);
+        audit.Add("staff.disabled", user.Email ?? user.Id);
+        return StaffChange.Ok;
+    });
+
+    public Task<StaffChange> EnableAsync(string id) => ChangeAsync(id, async user =>
+    {
+        user.IsDisabled = false;
+        await users.UpdateAsync(user);
+        audit.Add("staff.enabled", user.Email ?? user.Id);
+        return StaffChange.Ok;
+    });
+
+    public Task<StaffChange> ChangeRoleAsync(string id, string role, string actorId) => ChangeAsync(id, async user =>
+    {
+        if (!StaffRoles.IsKnown(role))
+        {
+            return StaffChange.Refused("Choose a role.");
+        }
+        if (user.Id == actorId && role != StaffRoles.Owner)
+        {
+            return StaffChange.Refused("You cannot take the Owner role from yourself; ask another Owner.");
+        }
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Add("staff.role-changed", user.Email ?? user.Id, $"From {string.Join(", ", current)} to {role}.");
+        return StaffChange.Ok;
+    });
+
+    private async Task<StaffChange> ChangeAsync(string id, Func<StaffUser, Task<StaffChange>> change)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return StaffChange.Refused("That account does not exist.");
+        }
+        var result = await change(user);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using HemelMassage.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HemelMassage.Web.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    public const string SignInPath = "/admin/account/sign-in";
+
+    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var staff = StaffOptions.Read(configuration, environment);
+        services.AddOptions<StaffOptions>().Configure(o =>
+        {
+            o.RequireTwoFactor = staff.RequireTwoFactor;
+            o.SecureCookies = staff.SecureCookies;
+            o.SecurityStampValidationInterval = staff.SecurityStampValidationInterval;
+            o.SetPasswordLinkLifetime = staff.SetPasswordLinkLifetime;
+        });
+
+        // Keys outlive restarts and are shared with the create-owner command, so its link still works in the site.
+        services.AddDataProtection()
+            .SetApplicationName("HemelMassage")
+            .PersistKeysToFileSystem(new DirectoryInfo(new DataDirectory(configuration, environment).Combine("keys")));
+
+        services.AddIdentity<StaffUser, IdentityRole>(identity =>
+            {
+                // OWASP ASVS 5: length, not composition; common passwords are refused by CommonPasswordValidator.
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ClinicDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = staff.SetPasswordLinkLifetime);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = staff.SecurityStampValidationInterval;
+            o.OnRefreshingPrincipal = KeepSecondFactor;
+        });
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            StaffCookie(cookie, staff.SecureCookies, "hm-staff");
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = SignInPath;
+            cookie.LogoutPath = "/admin/account/sign-out";
+            cookie.ReturnUrlParameter = "returnUrl";
+            // A signed-in member of staff refused for their role gets a plain 403 (and the friendly page for it), not a redirect.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => StaffCookie(c, staff.SecureCookies, "hm-2fa"));
+
+        services.AddAuthorization(o => o.AddStaffPolicies());
+        services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
+        services.Configure<MvcOptions>(mvc => mvc.Conventions.Add(new StaffAreaConvention()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<FirstOwnerSetup>();
+        services.AddStaffForms();
+        return services;
+    }
+
+    public static WebApplication UseStaff(this WebApplication app)
+    {
+        // Staff pages hold clients' details and are used on shared tablets: never keep them in a cache.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static void StaffCookie(CookieAuthenticationOptions cookie, bool secure, string name)
+    {
+        // "__Host-" makes the browser refuse the cookie unless it is Secure, host-only and for path "/".
+        cookie.Cookie.Name = secure ? "__Host-" + name : name;
+        cookie.Cookie.Path = "/";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
+    // The periodic security-stamp check rebuilds the principal; without this it would forget the second factor.
+    private static Task KeepSecondFactor(SecurityStampRefreshingPrincipalContext context)
+    {
+        var amr = context.CurrentPrincipal?.FindFirst("amr");
+        if (amr is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
+        {
+            identity.AddClaim(new Claim("amr", amr.Value));
+        }
+        return Task.CompletedTask;
+    }
+}

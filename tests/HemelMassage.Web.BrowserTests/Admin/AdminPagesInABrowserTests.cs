@@ -1,0 +1,65 @@
+using HemelMassage.Web.BrowserTests.Support;
+using HemelMassage.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HemelMassage.Web.BrowserTests.Admin;
+
+public sealed class AdminPagesInABrowserTests(LiveSite live) : IClassFixture<LiveSite>
+{
+    private const string Password = "lantern orbit kettle velvet";
+
+    [BrowserFact]
+    public async Task The_sign_in_page_and_its_errors_have_no_accessibility_violations()
+    {
+        foreach (var (viewport, size) in new[] { (Browser.Phone, "phone"), (Browser.Desktop, "desktop") })
+        {
+            var page = await live.NewPageAsync(viewport);
+            await page.GotoAsync("/admin");
+            Assert.Contains("/admin/account/sign-in", page.Url, StringComparison.Ordinal);
+            await Accessibility.AssertNoViolationsAsync(page);
+            await Screenshots.TakeAsync(page, $"admin-sign-in-{size}");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            Assert.True(await page.GetByRole(AriaRole.Alert).IsVisibleAsync());
+            await Accessibility.AssertNoViolationsAsync(page);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task The_owners_pages_have_no_accessibility_violations_on_a_phone_or_a_desktop()
+    {
+        var email = await CreateOwnerAsync();
+        foreach (var (viewport, size) in new[] { (Browser.Phone, "phone"), (Browser.Desktop, "desktop") })
+        {
+            var page = await live.NewPageAsync(viewport);
+            await page.GotoAsync("/admin/account/sign-in");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync("**/admin");
+
+            foreach (var (path, name) in new[] { ("/admin", "dashboard"), ("/admin/staff", "staff"), ("/admin/account", "account"), ("/admin/account/two-factor", "two-factor") })
+            {
+                var response = await page.GotoAsync(path);
+                Assert.Equal(200, response!.Status);
+                await Accessibility.AssertNoViolationsAsync(page);
+                await Screenshots.TakeAsync(page, $"admin-{name}-{size}");
+            }
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<string> CreateOwnerAsync()
+    {
+        using var scope = live.Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"owner-{Guid.NewGuid():n}@example.com";
+        var user = new StaffUser { UserName = email, Email = email, DisplayName = "Olive Owner" };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        await users.AddToRoleAsync(user, StaffRoles.Owner);
+        return email;
+    }
+}
