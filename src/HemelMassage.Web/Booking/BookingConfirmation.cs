@@ -104,10 +104,13 @@ public sealed class BookingConfirmation(
         return reference;
     }
 
-    public BookingNotice Notice(Appointment a, Schedule schedule, PendingBooking? pending) => new(
+    public BookingNotice Notice(Appointment a, Schedule schedule, PendingBooking? pending) => Notice(a, schedule, pending?.ManageToken);
+
+    /// <param name="manageToken">The raw token when it is at hand (it is stored only hashed), so the email can carry the link.</param>
+    public BookingNotice Notice(Appointment a, Schedule schedule, string? manageToken) => new(
         a.Id, a.Reference, a.Client!.Name, a.Client.Email,
         schedule.Treatment(a.TreatmentId)?.Name ?? "Massage", schedule.Therapist(a.TherapistId)?.Name ?? "your therapist",
         a.StartUtc, a.EndUtc,
-        pending?.ManageToken is { } token ? clinic.AbsoluteUrl("/booking/" + token) : null,
+        manageToken is null ? null : clinic.AbsoluteUrl("/booking/" + manageToken),
         a.CalendarUid, a.CalendarSequence);
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using HemelMassage.Web.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class BookingServiceCollectionExtensions
         services.AddScoped<BookingConfirmation>();
         services.AddScoped<ManageBookings>();
         services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
+        services.AddScoped<IReminderSource, BookingReminderSource>();
         services.AddSingleton<IValidator<SlotForm>, SlotFormValidator>();
         services.AddSingleton<IValidator<DetailsForm>, DetailsFormValidator>();
         services.AddSingleton<IValidator<RescheduleForm>, RescheduleFormValidator>();

@@ -39,7 +39,7 @@ public sealed class ManageBookings(
         var now = availability.NowUtc;
         appointment.Status = AppointmentStatus.Cancelled;
         Touch(appointment, now, "Cancelled online by the client");
-        notifications.Cancelled(db, confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), null), null, byClinic: false);
+        notifications.Cancelled(db, confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -66,7 +66,7 @@ public sealed class ManageBookings(
             appointment.Move(startUtc);
             appointment.CalendarSequence++;
             Touch(appointment, availability.NowUtc, $"Moved online by the client from {SlotValue.Format(previous)}");
-            notifications.Rescheduled(db, confirmation.Notice(appointment, schedule, null), previous);
+            notifications.Rescheduled(db, confirmation.Notice(appointment, schedule, token), previous);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return SlotProblem.None;

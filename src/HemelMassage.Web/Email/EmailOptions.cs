@@ -31,8 +31,6 @@ public sealed class EmailOptions : IValidatableObject
 
     /// <summary>Local clinic hour, on the day before a visit, from which its reminder is sent.</summary>
     [Range(0, 23)] public int ReminderHour { get; set; } = 18;
-    /// <summary>Quoted in emails. The booking feature owns the rule; keep the two in step.</summary>
-    [Range(0, 720)] public int CancellationCutoffHours { get; set; } = 24;
 
     [Range(1, 100)] public int MaxAttempts { get; set; } = 8;
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(30);

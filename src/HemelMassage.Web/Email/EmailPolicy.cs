@@ -1,16 +1,25 @@
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Email;
 
 /// <summary>The clinic's rules as emails state them, and the addresses mail goes from and to.</summary>
-public sealed class EmailPolicy(ClinicOptions clinic, IOptions<EmailOptions> options)
+public sealed class EmailPolicy(ClinicOptions clinic, IOptions<EmailOptions> options, IOptions<BookingOptions> booking)
 {
     private readonly EmailOptions _options = options.Value;
 
     public string CancellationPolicy =>
-        $"You can move or cancel your booking online up to {_options.CancellationCutoffHours} hours before it starts. " +
+        $"You can move or cancel your booking online up to {CutoffText} before it starts. " +
         $"After that, please phone us on {clinic.Phone}.";
+
+    // The rule lives in the booking options; the email only states it, so the two cannot drift apart.
+    private string CutoffText => booking.Value.CancellationCutoff switch
+    {
+        { TotalHours: 1 } => "1 hour",
+        var c when c.TotalMinutes % 60 == 0 => $"{c.TotalHours:0} hours",
+        var c => $"{c.TotalMinutes:0} minutes",
+    };
 
     public string FromAddress => string.IsNullOrWhiteSpace(_options.FromAddress) ? clinic.Email : _options.FromAddress;
 
