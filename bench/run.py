@@ -35,13 +35,14 @@ def publish():
     return site
 
 
-def start(site, data):
+def start(site, data, extra_env=None):
     env = dict(os.environ,
                ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=BASE, DataDirectory=data,
                Clinic__BaseUrl="https://www.hemelmassage.example", Clinic__StreetAddress="1 Example Road",
                Clinic__PostalCode="HP1 1AA", Clinic__Phone="01442 000000", Clinic__Email="hello@hemelmassage.example",
                Clinic__OpeningHours__0__Days="Monday to Friday", Clinic__OpeningHours__0__Hours="9:00 to 20:00",
-               Articles__Path=os.path.join(ROOT, "content", "articles"), Logging__LogLevel__Default="Warning")
+               Articles__Path=os.path.join(ROOT, "content", "articles"), Logging__LogLevel__Default="Warning",
+               **(extra_env or {}))
     began = time.monotonic()
     proc = subprocess.Popen(["taskset", "-c", "0", os.path.join(site, "HemelMassage.Web")], cwd=site, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
