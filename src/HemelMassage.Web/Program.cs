@@ -2,6 +2,7 @@ using HemelMassage.Web.Articles;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
+using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
@@ -15,6 +16,7 @@ builder.Services.AddBooking();
 builder.Services.AddEmail();
 builder.Services.AddSite();
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
+builder.Services.AddDiary();
 
 var app = builder.Build();
 
