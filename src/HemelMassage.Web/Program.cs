@@ -4,6 +4,7 @@ using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
+using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 
@@ -17,6 +18,7 @@ builder.Services.AddEmail();
 builder.Services.AddSite();
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
+builder.Services.AddSchedules();
 
 var app = builder.Build();
 
