@@ -1,5 +1,6 @@
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
@@ -19,6 +20,7 @@ builder.Services.AddSite();
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
 builder.Services.AddSchedules();
+builder.Services.AddClients();
 
 var app = builder.Build();
 
