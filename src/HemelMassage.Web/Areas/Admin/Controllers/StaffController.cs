@@ -12,7 +12,7 @@ public sealed record StaffPage(IReadOnlyList<StaffMember> Members, InviteForm In
 [Area("Admin")]
 [Authorize(Roles = StaffRoles.Owner)]
 [Route("admin/staff")]
-public sealed class StaffController(StaffAccounts accounts, IValidator<InviteForm> inviteValidator, IValidator<RoleForm> roleValidator) : Controller
+public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitationEmail invitation, IValidator<InviteForm> inviteValidator, IValidator<RoleForm> roleValidator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() =>
@@ -28,7 +28,8 @@ public sealed class StaffController(StaffAccounts accounts, IValidator<InviteFor
             var (change, link) = await accounts.CreateAsync(form.Email.Trim(), form.DisplayName, form.Role);
             if (change.Succeeded)
             {
-                // No email outbox on this branch yet: the Owner passes the link on (the page says so).
+                // Emailed through the outbox, and shown to the Owner too: mail may be slow or not configured yet.
+                await invitation.QueueAsync(form.Email, form.DisplayName, form.Role, link!);
                 TempData["InviteLink"] = link;
                 TempData["InvitedName"] = form.DisplayName;
                 return RedirectToAction(nameof(Index));
