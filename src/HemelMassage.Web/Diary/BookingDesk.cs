@@ -63,12 +63,13 @@ public sealed class BookingDesk(
                 return refusal;
             }
             var previous = a.StartUtc;
-            var previousTherapist = a.TherapistId;
+            var names = await db.Therapists.Where(t => t.Id == a.TherapistId || t.Id == form.TherapistId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+            var from = $"{Email.ClinicTime.Brief(previous)} with {names.GetValueOrDefault(a.TherapistId)}";
             a.Move(startUtc);
             a.TherapistId = form.TherapistId!.Value;
             a.CalendarSequence++;
             notifications.Rescheduled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), null), previous);
-            return Record(a, "booking.move", $"Moved from {Email.ClinicTime.Brief(previous)} (therapist {previousTherapist}) to {Email.ClinicTime.Brief(startUtc)} (therapist {a.TherapistId}){overridden}");
+            return Record(a, "booking.move", $"Moved from {from} to {Email.ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
         }, cancellationToken);
 
     private async Task<DeskResult> ChangeAsync(int id, int? version, Func<Appointment, Task<DeskResult>> change, CancellationToken cancellationToken)

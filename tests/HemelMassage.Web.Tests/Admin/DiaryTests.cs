@@ -67,4 +67,18 @@ public sealed class DiaryTests(BookingSite site) : IClassFixture<BookingSite>
 
         Assert.Equal(expected, (await client.GetAsync(path)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_owner_links_a_therapists_account_to_their_record_and_then_their_diary_shows_their_bookings()
+    {
+        await site.AddBookingAsync("2026-12-10T09:00Z", therapistId: 3, email: "linked@example.com", name: "Lena Linked");
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+        var (priya, user) = await site.SignedInAsAsync("Therapist");
+        Assert.DoesNotContain("Lena Linked", await priya.GetStringAsync("/admin/diary?date=2026-12-10"), StringComparison.Ordinal);
+
+        var linked = await owner.PostFormAsync("/admin/staff", $"/admin/staff/{user.Id}/therapist", new() { ["therapistId"] = "3" });
+
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Contains("Lena Linked", await priya.GetStringAsync("/admin/diary?date=2026-12-10"), StringComparison.Ordinal);
+    }
 }
