@@ -1,8 +1,11 @@
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
+using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
+using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 
@@ -15,6 +18,9 @@ builder.Services.AddBooking();
 builder.Services.AddEmail();
 builder.Services.AddSite();
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
+builder.Services.AddDiary();
+builder.Services.AddSchedules();
+builder.Services.AddClients();
 
 var app = builder.Build();
 

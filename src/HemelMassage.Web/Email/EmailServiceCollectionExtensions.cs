@@ -20,6 +20,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailTextRenderer>();
         services.AddSingleton<BookingEmailComposer>();
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
+        services.AddScoped<StaffInvitationEmail>();
         services.TryAddScoped<IReminderSource, NoReminderSource>();
 
         services.AddSingleton<OutboxMimeBuilder>();

@@ -16,6 +16,7 @@ public enum EmailKind
     Rescheduled,
     Cancelled,
     Reminder,
+    StaffInvitation,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Staff;
 
-public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool TwoFactorEnabled, bool HasPassword);
+public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool TwoFactorEnabled, bool HasPassword, int? TherapistId = null);
 
 public sealed record StaffChange(bool Succeeded, string? Error = null)
 {
@@ -21,7 +21,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync();
         return all.Select(u => new StaffMember(u.Id, u.Email ?? "", u.DisplayName,
-            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.IsDisabled, u.TwoFactorEnabled, u.PasswordHash is not null)).ToList();
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.IsDisabled, u.TwoFactorEnabled, u.PasswordHash is not null, u.TherapistId)).ToList();
     }
 
     /// <summary>Creates an account with no password and returns the one-time link that sets it.</summary>
@@ -89,6 +89,19 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         await users.AddToRoleAsync(user, role);
         await users.UpdateSecurityStampAsync(user);
         audit.Add("staff.role-changed", user.Email ?? user.Id, $"From {string.Join(", ", current)} to {role}.");
+        return StaffChange.Ok;
+    });
+
+    /// <summary>Links a therapist's account to their therapist record, so their diary shows their own bookings.</summary>
+    public Task<StaffChange> LinkTherapistAsync(string id, int? therapistId) => ChangeAsync(id, async user =>
+    {
+        if (therapistId is int tid && !await db.Therapists.AnyAsync(t => t.Id == tid))
+        {
+            return StaffChange.Refused("Choose a therapist from the list.");
+        }
+        user.TherapistId = therapistId;
+        await users.UpdateAsync(user);
+        audit.Add("staff.therapist-linked", user.Email ?? user.Id, therapistId is null ? "Unlinked" : $"Therapist record {therapistId}");
         return StaffChange.Ok;
     });
 

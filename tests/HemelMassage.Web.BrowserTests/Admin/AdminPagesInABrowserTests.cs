@@ -41,7 +41,13 @@ public sealed class AdminPagesInABrowserTests(LiveSite live) : IClassFixture<Liv
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/admin");
 
-            foreach (var (path, name) in new[] { ("/admin", "dashboard"), ("/admin/staff", "staff"), ("/admin/account", "account"), ("/admin/account/two-factor", "two-factor") })
+            foreach (var (path, name) in new[]
+            {
+                ("/admin", "dashboard"), ("/admin/staff", "staff"), ("/admin/account", "account"), ("/admin/account/two-factor", "two-factor"),
+                ("/admin/diary", "diary"), ("/admin/diary/week", "diary-week"), ("/admin/bookings/new", "phone-booking"), ("/admin/bookings/export", "export"),
+                ("/admin/therapists", "therapists"), ("/admin/therapists/1", "therapist"), ("/admin/treatments", "treatments"), ("/admin/treatments/1", "treatment"),
+                ("/admin/closures", "closures"), ("/admin/clients", "clients"), ("/admin/outbox", "outbox"), ("/admin/audit", "audit"),
+            })
             {
                 var response = await page.GotoAsync(path);
                 Assert.Equal(200, response!.Status);

@@ -38,7 +38,12 @@ public sealed partial class StaffAdminTests(SiteFactory site) : IClassFixture<Si
             new() { ["Invite.DisplayName"] = "Sam Therapist", ["Invite.Email"] = email, ["Invite.Role"] = "Therapist" });
         Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
         var page = await owner.GetStringAsync("/admin/staff");
-        Assert.Contains("Send this link to Sam Therapist", page, StringComparison.Ordinal);
+        Assert.Contains("Invitation sent to Sam Therapist", page, StringComparison.Ordinal);
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HemelMassage.Web.Data.ClinicDbContext>();
+            Assert.Equal(HemelMassage.Web.Email.EmailKind.StaffInvitation, db.OutboxMessages.Single(m => m.ToAddress == email).Kind);
+        }
         var link = System.Net.WebUtility.HtmlDecode(InviteLink().Match(page).Groups[1].Value);
 
         var newcomer = site.CreatePageClient();

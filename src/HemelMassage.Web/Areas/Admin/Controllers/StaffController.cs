@@ -6,17 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Areas.Admin.Controllers;
 
-public sealed record StaffPage(IReadOnlyList<StaffMember> Members, InviteForm Invite, string? InviteLink, string? InvitedName);
+public sealed record StaffPage(IReadOnlyList<StaffMember> Members, InviteForm Invite, string? InviteLink, string? InvitedName, IReadOnlyList<Diary.TherapistOption> Therapists);
 
 /// <summary>The Owner's list of staff: invite, disable or enable, change role.</summary>
 [Area("Admin")]
 [Authorize(Roles = StaffRoles.Owner)]
 [Route("admin/staff")]
-public sealed class StaffController(StaffAccounts accounts, IValidator<InviteForm> inviteValidator, IValidator<RoleForm> roleValidator) : Controller
+public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitationEmail invitation, Diary.DiaryQueries diary, IValidator<InviteForm> inviteValidator, IValidator<RoleForm> roleValidator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() =>
-        View(new StaffPage(await accounts.ListAsync(), new InviteForm(), TempData["InviteLink"] as string, TempData["InvitedName"] as string));
+        View(new StaffPage(await accounts.ListAsync(), new InviteForm(), TempData["InviteLink"] as string, TempData["InvitedName"] as string, await diary.TherapistsAsync(HttpContext.RequestAborted)));
 
     [HttpPost("invite")]
     public async Task<IActionResult> Invite([Bind(Prefix = "Invite")] InviteForm form)
@@ -28,14 +28,15 @@ public sealed class StaffController(StaffAccounts accounts, IValidator<InviteFor
             var (change, link) = await accounts.CreateAsync(form.Email.Trim(), form.DisplayName, form.Role);
             if (change.Succeeded)
             {
-                // No email outbox on this branch yet: the Owner passes the link on (the page says so).
+                // Emailed through the outbox, and shown to the Owner too: mail may be slow or not configured yet.
+                await invitation.QueueAsync(form.Email, form.DisplayName, form.Role, link!);
                 TempData["InviteLink"] = link;
                 TempData["InvitedName"] = form.DisplayName;
                 return RedirectToAction(nameof(Index));
             }
             ModelState.AddModelError("Invite.Email", change.Error!);
         }
-        return View(nameof(Index), new StaffPage(await accounts.ListAsync(), form, null, null));
+        return View(nameof(Index), new StaffPage(await accounts.ListAsync(), form, null, null, await diary.TherapistsAsync(HttpContext.RequestAborted)));
     }
 
     [HttpPost("{id}/disable")]
@@ -52,6 +53,9 @@ public sealed class StaffController(StaffAccounts accounts, IValidator<InviteFor
             ? Done(await accounts.ChangeRoleAsync(id, form.Role, Me), "Role changed.")
             : Done(StaffChange.Refused(validation.Errors[0].ErrorMessage), "");
     }
+
+    [HttpPost("{id}/therapist")]
+    public async Task<IActionResult> Therapist(string id, int? therapistId) => Done(await accounts.LinkTherapistAsync(id, therapistId), "Therapist record linked.");
 
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Email;
+using HemelMassage.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Clients;
+
+/// <summary>
+/// UK GDPR for one client: everything we hold as JSON (right of access), and erasure that keeps the booking
+/// rows, anonymised, so the diary's history stays true. Erasure ends with VACUUM and a WAL checkpoint so the
+/// old values are not left behind in free pages or the write-ahead log.
+/// </summary>
+public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string ErasedName = "Erased client";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public async Task<string?> ExportAsync(int id, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+        var bookings = await db.Appointments.AsNoTracking().Where(a => a.ClientId == id).OrderBy(a => a.StartUtc)
+            .Select(a => new
+            {
+                a.Reference, a.StartUtc, a.EndUtc, Status = a.Status.ToString(), Treatment = a.Treatment!.Name, Therapist = a.Therapist!.Name,
+                a.FirstVisit, a.ClientNote, a.CreatedAtUtc, History = a.Changes.OrderBy(c => c.AtUtc).Select(c => new { c.AtUtc, c.What }).ToList(),
+            }).ToListAsync(cancellationToken);
+        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == client.Email)
+            .Select(m => new { m.Subject, Kind = m.Kind.ToString(), Status = m.Status.ToString() }).ToListAsync(cancellationToken);
+        await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)");
+        return JsonSerializer.Serialize(new
+        {
+            ExportedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Client = new { client.Name, client.Email, client.Phone, client.FirstVisit, client.CreatedAtUtc },
+            Bookings = bookings,
+            Emails = emails,
+        }, Indented);
+    }
+
+    public async Task<bool> EraseAsync(int id, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (client is null)
+            {
+                return false;
+            }
+            var email = client.Email;
+            var bookingIds = await db.Appointments.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
+            await db.Appointments.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
+            await db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ToAddress, "erased@invalid").SetProperty(m => m.ToName, "")
+                    .SetProperty(m => m.Subject, "(erased)").SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, "")
+                    .SetProperty(m => m.Ics, (string?)null).SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Cancelled), cancellationToken);
+            await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, ClientRecords.Literal(email), "\\")).ExecuteDeleteAsync(cancellationToken);
+            client.Name = ErasedName;
+            client.Email = $"erased-{id}@invalid";
+            client.Phone = "";
+            audit.Add("client.erase", $"client {id}", "Personal data erased; bookings kept anonymised");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (db.Database.IsSqlite())
+        {
+            // Updated rows leave their old bytes in free pages and in the WAL until these run.
+            await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
+        return true;
+    }
+}

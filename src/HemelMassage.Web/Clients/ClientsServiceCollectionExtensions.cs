@@ -1,0 +1,15 @@
+namespace HemelMassage.Web.Clients;
+
+public static class ClientsServiceCollectionExtensions
+{
+    /// <summary>Client records, UK GDPR export and erasure, and the retention job for clients' notes.</summary>
+    public static IServiceCollection AddClients(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ClientRecords>();
+        services.AddScoped<ClientPrivacy>();
+        services.AddSingleton<NoteRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoteRetention>());
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Clients;
+
+/// <summary>Section <c>Privacy</c>: how long clients' notes (health information) are kept after their last visit.</summary>
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
+    public TimeSpan NoteRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
+}
+
+/// <summary>Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, twice a day.</summary>
+public sealed class NoteRetention(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<NoteRetention> logger) : BackgroundService
+{
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.NoteRetention;
+        var recent = db.Appointments.Where(a => a.StartUtc >= cutoff).Select(a => a.ClientId);
+        var deleted = await db.Appointments.Where(a => a.ClientNote != null && a.StartUtc < cutoff && !recent.Contains(a.ClientId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} client notes past the retention period", deleted);
+        }
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(12), clock);
+        do
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Note retention run failed; it runs again later");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

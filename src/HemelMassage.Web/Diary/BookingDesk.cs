@@ -1,0 +1,124 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Staff;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Diary;
+
+/// <summary>
+/// Staff changes to one booking, each in one short write transaction (BEGIN IMMEDIATE on SQLite): load,
+/// check who may and that the form is not stale, change, record the history, audit, notify, commit.
+/// </summary>
+public sealed class BookingDesk(
+    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability,
+    BookingConfirmation confirmation, IBookingNotifications notifications, AuditLog audit, ILogger<BookingDesk> logger)
+{
+    public Task<DeskResult> MarkAsync(int id, int? version, AppointmentStatus status, CancellationToken cancellationToken) =>
+        ChangeAsync(id, version, async a =>
+        {
+            var allowed = status switch
+            {
+                AppointmentStatus.Arrived => a.Status is AppointmentStatus.Booked or AppointmentStatus.NoShow,
+                AppointmentStatus.NoShow => a.Status is AppointmentStatus.Booked or AppointmentStatus.Arrived,
+                AppointmentStatus.LateCancellation => a.Status is AppointmentStatus.Booked,
+                _ => false,
+            };
+            if (!allowed)
+            {
+                return DeskResult.Refused("", $"This booking is {StatusText.Of(a.Status).ToLowerInvariant()}, so it cannot be marked {StatusText.Of(status).ToLowerInvariant()}.");
+            }
+            a.Status = status;
+            if (status == AppointmentStatus.LateCancellation)
+            {
+                // The hour is freed and the client's calendar entry withdrawn; the row stays for the no-show history.
+                notifications.Cancelled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), null), null, byClinic: false);
+            }
+            return Record(a, "booking." + status.ToString().ToLowerInvariant(), $"Marked {StatusText.Of(status).ToLowerInvariant()}");
+        }, cancellationToken);
+
+    public Task<DeskResult> CancelAsync(int id, CancelForm form, CancellationToken cancellationToken) =>
+        ChangeAsync(id, form.Version, async a =>
+        {
+            if (a.Status != AppointmentStatus.Booked)
+            {
+                return DeskResult.Refused("", $"This booking is already {StatusText.Of(a.Status).ToLowerInvariant()}.");
+            }
+            a.Status = AppointmentStatus.Cancelled;
+            var reason = form.Reason.Trim();
+            notifications.Cancelled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), null), reason, byClinic: true);
+            return Record(a, "booking.cancel", $"Cancelled by the clinic: {reason}");
+        }, cancellationToken);
+
+    public Task<DeskResult> MoveAsync(int id, MoveForm form, CancellationToken cancellationToken) =>
+        ChangeAsync(id, form.Version, async a =>
+        {
+            if (a.Status != AppointmentStatus.Booked)
+            {
+                return DeskResult.Refused("", $"This booking is {StatusText.Of(a.Status).ToLowerInvariant()}, so it cannot be moved.");
+            }
+            var (refusal, startUtc, overridden) = await rules.CheckAsync(form, a.TreatmentId, a.Id, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            var previous = a.StartUtc;
+            var names = await db.Therapists.Where(t => t.Id == a.TherapistId || t.Id == form.TherapistId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+            var from = $"{Email.ClinicTime.Brief(previous)} with {names.GetValueOrDefault(a.TherapistId)}";
+            a.Move(startUtc);
+            a.TherapistId = form.TherapistId!.Value;
+            a.CalendarSequence++;
+            notifications.Rescheduled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), null), previous);
+            return Record(a, "booking.move", $"Moved from {from} to {Email.ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
+        }, cancellationToken);
+
+    private async Task<DeskResult> ChangeAsync(int id, int? version, Func<Appointment, Task<DeskResult>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var appointment = await db.Appointments.Include(a => a.Client).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (appointment is null)
+            {
+                return DeskResult.NotFound;
+            }
+            if (!await viewer.MaySeeAsync(appointment, cancellationToken))
+            {
+                return DeskResult.Forbidden;
+            }
+            if (version != appointment.Version)
+            {
+                return DeskResult.Stale;
+            }
+            var result = await change(appointment);
+            if (result.Outcome != DeskOutcome.Done)
+            {
+                return result;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Stale;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        {
+            logger.LogInformation(ex, "A staff change to booking {Id} was refused by the database", id);
+            db.ChangeTracker.Clear();
+            return DeskResult.Refused("Time", "That therapist has just been booked at that time by someone else. Nothing was changed: choose another time.");
+        }
+    }
+
+    private DeskResult Record(Appointment a, string action, string what)
+    {
+        var now = availability.NowUtc;
+        a.UpdatedAtUtc = now;
+        a.Version++;
+        a.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
+        audit.Add(action, a.Reference, what);
+        return DeskResult.Done(a.Id, what + ".");
+    }
+}

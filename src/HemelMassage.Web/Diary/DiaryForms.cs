@@ -1,0 +1,76 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace HemelMassage.Web.Diary;
+
+/// <summary>Every booking form carries the version the member of staff saw, so a change made meanwhile is noticed.</summary>
+public class VersionedForm
+{
+    public int? Version { get; set; }
+}
+
+public sealed class CancelForm : VersionedForm
+{
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>A local date and time, typed by staff; rules they may override need <see cref="Override"/>.</summary>
+public class SlotChoiceForm : VersionedForm
+{
+    public int? TherapistId { get; set; }
+    public string Date { get; set; } = "";
+    public string Time { get; set; } = "";
+    public bool Override { get; set; }
+
+    public DateOnly? ParsedDate => DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public TimeOnly? ParsedTime => TimeOnly.TryParseExact(Time.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+}
+
+public sealed class MoveForm : SlotChoiceForm;
+
+public sealed class PhoneBookingForm : SlotChoiceForm
+{
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public int? TreatmentId { get; set; }
+    public string? Note { get; set; }
+    /// <summary>Made when the form is shown: pressing "Book" twice makes one booking.</summary>
+    public string Key { get; set; } = "";
+}
+
+public sealed class CancelFormValidator : AbstractValidator<CancelForm>
+{
+    public CancelFormValidator() =>
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("Say why the booking is cancelled (the client does not see this).")
+            .MaximumLength(300).WithMessage("Keep the reason under 300 characters.");
+}
+
+public class SlotChoiceFormValidator<T> : AbstractValidator<T> where T : SlotChoiceForm
+{
+    public SlotChoiceFormValidator()
+    {
+        RuleFor(f => f.TherapistId).NotNull().WithMessage("Choose a therapist.");
+        RuleFor(f => f.Date).Must((f, _) => f.ParsedDate is { Year: >= 2000 and <= 2100 }).WithMessage("Enter the date, for example 2026-12-07.");
+        RuleFor(f => f.Time).Must((f, _) => f.ParsedTime is not null).WithMessage("Enter the start time, for example 10:30.");
+    }
+}
+
+public sealed class MoveFormValidator : SlotChoiceFormValidator<MoveForm>;
+
+public sealed class PhoneBookingFormValidator : SlotChoiceFormValidator<PhoneBookingForm>
+{
+    public PhoneBookingFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the client's name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the client's email address: confirmations go there.")
+            .MaximumLength(254).WithMessage("That email address is too long.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+        RuleFor(f => f.Phone).NotEmpty().WithMessage("Enter the client's phone number.")
+            .MaximumLength(20).WithMessage("Keep the phone number under 20 characters.")
+            .Matches(@"^[0-9 +()\-]*$").WithMessage("Use only digits, spaces, + and brackets in the phone number.");
+        RuleFor(f => f.TreatmentId).NotNull().WithMessage("Choose a treatment.");
+        RuleFor(f => f.Note).MaximumLength(1000).WithMessage("Keep the note under 1,000 characters.");
+    }
+}

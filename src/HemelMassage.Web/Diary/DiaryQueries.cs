@@ -1,0 +1,71 @@
+using System.Globalization;
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Diary;
+
+/// <summary>Reads for the diary pages, in clinic local days (Europe/London), limited to what the viewer may see.</summary>
+public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimeProvider clock)
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public DateOnly Today => DateOnly.FromDateTime(ClinicTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>A date from the address bar, or today when it is missing or absurd.</summary>
+    public DateOnly DateOrToday(DateOnly? date) => date is { Year: >= 2000 and <= 2100 } d ? d : Today;
+
+    public async Task<DiaryPage> PageAsync(DateOnly date, bool week, int? therapistId, CancellationToken cancellationToken)
+    {
+        var only = await viewer.OnlyTherapistAsync(cancellationToken);
+        var shown = only ?? therapistId;
+        var first = week ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date;
+        var days = week ? 7 : 1;
+        var entries = await EntriesAsync(first, first.AddDays(days), shown, cancellationToken);
+        var therapists = await TherapistsAsync(cancellationToken);
+        var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i))
+            .Select(d => new DiaryDay(d, d.ToString("dddd d MMMM yyyy", British),
+                [.. entries.Where(e => DateOnly.FromDateTime(ClinicTime.ToLocal(e.StartUtc)) == d)]))
+            .ToList();
+        return new DiaryPage(first, week, shown, only is null, therapists, byDay);
+    }
+
+    /// <summary>Bookings starting on local days [from, to), every status, in time order.</summary>
+    public async Task<IReadOnlyList<DiaryEntry>> EntriesAsync(DateOnly from, DateOnly to, int? therapistId, CancellationToken cancellationToken)
+    {
+        var fromUtc = ClinicTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var toUtc = ClinicTime.ToUtc(to.ToDateTime(TimeOnly.MinValue));
+        var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc);
+        if (therapistId is int id)
+        {
+            query = query.Where(a => a.TherapistId == id);
+        }
+        var rows = await query.OrderBy(a => a.StartUtc).ThenBy(a => a.TherapistId)
+            .Select(a => new { a.Id, a.Reference, a.StartUtc, Client = a.Client!.Name, Treatment = a.Treatment!.Name, a.TherapistId, Therapist = a.Therapist!.Name, a.Status })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DiaryEntry(r.Id, r.Reference, r.StartUtc, ClinicTime.ToLocal(r.StartUtc).ToString("HH:mm", British),
+            r.Client, r.Treatment, r.TherapistId, r.Therapist, r.Status))];
+    }
+
+    /// <summary>Null when there is no such booking; throws nothing for ids the viewer may not see (the caller asks <see cref="StaffViewer"/>).</summary>
+    public async Task<Appointment?> FindAsync(int id, CancellationToken cancellationToken) =>
+        await db.Appointments.AsNoTracking().Include(a => a.Client).Include(a => a.Treatment).Include(a => a.Therapist)
+            .Include(a => a.Changes.OrderBy(c => c.AtUtc)).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public async Task<BookingDetails> DetailsAsync(Appointment a, CancellationToken cancellationToken)
+    {
+        var mayNote = await viewer.MaySeeNoteAsync(a, cancellationToken);
+        return new BookingDetails(a.Id, a.Reference, a.Version, a.Status, ClinicTime.Describe(a.StartUtc), a.StartUtc,
+            a.ClientId, a.Client!.Name, a.Client.Email, a.Client.Phone, a.FirstVisit, a.Treatment!.Name, a.TherapistId, a.Therapist!.Name,
+            mayNote ? a.ClientNote : null, !mayNote && !string.IsNullOrEmpty(a.ClientNote), a.Changes);
+    }
+
+    public async Task<IReadOnlyList<TherapistOption>> TherapistsAsync(CancellationToken cancellationToken) =>
+        await db.Therapists.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TherapistOption(t.Id, t.Name, t.IsActive)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<TherapistOption>> TreatmentsAsync(CancellationToken cancellationToken) =>
+        await db.Treatments.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TherapistOption(t.Id, t.Name, t.IsActive)).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,52 @@
+using HemelMassage.Web.Booking;
+
+namespace HemelMassage.Web.Diary;
+
+public sealed record DiaryEntry(
+    int Id, string Reference, DateTime StartUtc, string Time, string ClientName, string TreatmentName,
+    int TherapistId, string TherapistName, AppointmentStatus Status);
+
+public sealed record DiaryDay(DateOnly Date, string Title, IReadOnlyList<DiaryEntry> Entries);
+
+public sealed record TherapistOption(int Id, string Name, bool IsActive);
+
+/// <param name="TherapistId">The diary shown: one therapist, or null for the whole clinic.</param>
+public sealed record DiaryPage(
+    DateOnly Date, bool IsWeek, int? TherapistId, bool MayChooseTherapist,
+    IReadOnlyList<TherapistOption> Therapists, IReadOnlyList<DiaryDay> Days)
+{
+    public DateOnly Previous => Date.AddDays(IsWeek ? -7 : -1);
+
+    public DateOnly Next => Date.AddDays(IsWeek ? 7 : 1);
+
+    public string TodayQuery => TherapistId is int id && MayChooseTherapist ? $"therapist={id}" : "";
+
+    public string Query(DateOnly date) => $"date={date:yyyy-MM-dd}" + (TherapistId is int id && MayChooseTherapist ? $"&therapist={id}" : "");
+}
+
+public sealed record BookingDetails(
+    int Id, string Reference, int Version, AppointmentStatus Status, string When, DateTime StartUtc,
+    int ClientId, string ClientName, string ClientEmail, string ClientPhone, bool FirstVisit,
+    string TreatmentName, int TherapistId, string TherapistName, string? Note, bool NoteHidden,
+    IReadOnlyList<AppointmentChange> Changes);
+
+/// <summary>The therapist, date, time and override fields shared by the move and phone-booking forms.</summary>
+public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyList<TherapistOption> Therapists)
+{
+    public string Name(string field) => Prefix.Length == 0 ? field : Prefix + "." + field;
+
+    public string Id(string field) => Name(field).Replace('.', '_');
+}
+
+public static class StatusText
+{
+    public static string Of(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.Booked => "Booked",
+        AppointmentStatus.Cancelled => "Cancelled",
+        AppointmentStatus.Arrived => "Arrived",
+        AppointmentStatus.NoShow => "No-show",
+        AppointmentStatus.LateCancellation => "Late cancellation",
+        _ => status.ToString(),
+    };
+}

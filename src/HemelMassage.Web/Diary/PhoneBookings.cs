@@ -1,0 +1,85 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Staff;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Diary;
+
+/// <summary>
+/// A booking taken by phone or at the desk. Staff may override the notice, grid and hours rules (the form
+/// says so visibly), never the overlap rule. The form's key makes a second press of "Book" find the first booking.
+/// </summary>
+public sealed class PhoneBookings(
+    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, BookingConfirmation confirmation,
+    IBookingNotifications notifications, AuditLog audit, ClinicOptions clinic, ILogger<PhoneBookings> logger)
+{
+    public async Task<DeskResult> BookAsync(PhoneBookingForm form, CancellationToken cancellationToken)
+    {
+        var key = Secrets.LooksLikeToken(form.Key) ? form.Key : Secrets.NewToken();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Appointments.Where(a => a.IdempotencyKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is int done)
+            {
+                return DeskResult.Done(done, "Booked.");
+            }
+            if (!await db.Treatments.AnyAsync(t => t.Id == form.TreatmentId, cancellationToken))
+            {
+                return DeskResult.Refused(nameof(form.TreatmentId), "Choose a treatment from the list.");
+            }
+            var (refusal, startUtc, overridden) = await rules.CheckAsync(form, form.TreatmentId!.Value, null, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            var now = availability.NowUtc;
+            var email = form.Email.Trim().ToLowerInvariant();
+            var existing = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
+            var client = existing ?? db.Clients.Add(new Client { Name = form.Name.Trim(), Email = email, Phone = form.Phone.Trim(), FirstVisit = true, CreatedAtUtc = now }).Entity;
+            var token = Secrets.NewToken();
+            var appointment = new Appointment
+            {
+                Reference = await UnusedReferenceAsync(cancellationToken),
+                TherapistId = form.TherapistId!.Value,
+                TreatmentId = form.TreatmentId.Value,
+                Client = client,
+                FirstVisit = existing is null,
+                ClientNote = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(),
+                IdempotencyKey = key,
+                ManageTokenHash = Secrets.Hash(token),
+                CalendarUid = Guid.NewGuid(),
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+            appointment.Move(startUtc);
+            var what = $"Booked by phone{overridden}";
+            appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync(cancellationToken);
+            var notice = confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), null) with { ManageUrl = clinic.AbsoluteUrl("/booking/" + token) };
+            notifications.Booked(db, notice);
+            audit.Add("booking.create", appointment.Reference, what);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return DeskResult.Done(appointment.Id, $"Booked {appointment.Reference}{overridden}.");
+        }
+        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        {
+            logger.LogInformation(ex, "A phone booking was refused by the database");
+            db.ChangeTracker.Clear();
+            return DeskResult.Refused(nameof(form.Time), "That therapist has just been booked at that time by someone else. Nothing was booked: choose another time.");
+        }
+    }
+
+    private async Task<string> UnusedReferenceAsync(CancellationToken cancellationToken)
+    {
+        var reference = Secrets.NewReference();
+        while (await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken))
+        {
+            reference = Secrets.NewReference();
+        }
+        return reference;
+    }
+}

@@ -1,0 +1,67 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Diary;
+
+/// <summary>
+/// The booking rules as they apply to staff: a real overlap is always refused (the database refuses it
+/// too), every other rule may be overridden once the member of staff ticks that they know.
+/// </summary>
+public sealed class StaffSlotRules(ClinicDbContext db, Availability availability)
+{
+    public const string OverrideLabel = "I know this is outside the usual rules";
+
+    /// <summary>Call inside the write transaction. Returns the start in UTC, or a refusal for the form.</summary>
+    public async Task<(DeskResult? Refusal, DateTime StartUtc, string Overridden)> CheckAsync(
+        SlotChoiceForm form, int treatmentId, int? excludingAppointmentId, CancellationToken cancellationToken)
+    {
+        var date = form.ParsedDate!.Value;
+        var local = date.ToDateTime(form.ParsedTime!.Value);
+        if (ClinicTime.Zone.IsInvalidTime(local))
+        {
+            return (DeskResult.Refused(nameof(form.Time), "That time does not exist on that day: the clocks go forward an hour. Choose another time."), default, "");
+        }
+        var therapistId = form.TherapistId!.Value;
+        var therapist = await db.Therapists.AsNoTracking().Where(t => t.Id == therapistId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        if (therapist is null)
+        {
+            return (DeskResult.Refused(nameof(form.TherapistId), "Choose a therapist from the list."), default, "");
+        }
+        var startUtc = ClinicTime.ToUtc(local);
+        var endUtc = TreatmentLength.EndOf(startUtc);
+        var clash = await db.Appointments.AsNoTracking()
+            .Where(a => a.TherapistId == therapistId && a.Id != (excludingAppointmentId ?? 0))
+            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.NoShow)
+            .Where(a => a.StartUtc < endUtc && a.EndUtc > startUtc)
+            .Select(a => (DateTime?)a.StartUtc).FirstOrDefaultAsync(cancellationToken);
+        if (clash is DateTime taken)
+        {
+            return (DeskResult.Refused(nameof(form.Time), $"{therapist} already has a booking at {ClinicTime.Brief(taken)}, which overlaps this hour. A therapist cannot be double-booked: choose another time or therapist."), default, "");
+        }
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var problem = await availability.CheckAsync(schedule, treatmentId, therapistId, startUtc, excludingAppointmentId, cancellationToken);
+        if (problem == SlotProblem.None)
+        {
+            return (null, startUtc, "");
+        }
+        var why = Reason(problem);
+        if (!form.Override)
+        {
+            return (DeskResult.Refused(nameof(form.Override), $"This time is outside the usual rules: {why}. Tick \"{OverrideLabel}\" to book it anyway."), default, "");
+        }
+        return (null, startUtc, $" (rules overridden: {why})");
+    }
+
+    public static string Reason(SlotProblem problem) => problem switch
+    {
+        SlotProblem.OffGrid => "it is not one of the usual start times",
+        SlotProblem.TooSoon => "it is sooner than the usual minimum notice, or in the past",
+        SlotProblem.TooFar => "it is further ahead than clients may book",
+        SlotProblem.Closed => "the clinic is closed that day",
+        SlotProblem.NotWorking => "the therapist is not working then (hours, break or time off), or does not usually give this treatment",
+        SlotProblem.Taken => "it leaves less than the usual changeover time between bookings",
+        _ => "a booking rule is not met",
+    };
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clients;
+using HemelMassage.Web.Email;
+using HemelMassage.Web.Tests.Booking;
+using HemelMassage.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HemelMassage.Web.Tests.Admin;
+
+public sealed class ClientTests(BookingSite site) : IClassFixture<BookingSite>
+{
+    [Fact]
+    public async Task Reception_finds_a_client_and_sees_their_visits_and_no_shows()
+    {
+        var id = await site.AddBookingAsync("2026-12-07T09:00Z", email: "vera@example.com", name: "Vera Visits");
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+        await owner.PostOnBookingAsync(id, "mark/no-show", new() { ["version"] = "0" });
+        var (reception, _) = await site.SignedInAsAsync("Reception");
+
+        var list = await reception.GetStringAsync("/admin/clients?q=VERA");
+        var clientId = await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "vera@example.com").Select(c => c.Id).SingleAsync());
+        var page = await reception.GetStringAsync($"/admin/clients/{clientId}");
+
+        Assert.Contains("Vera Visits", list, StringComparison.Ordinal);
+        Assert.Contains("<dt>No-shows</dt><dd>1</dd>", page, StringComparison.Ordinal);
+        Assert.Contains($"/admin/bookings/{id}", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_owner_merges_a_duplicate_and_its_bookings_move_across()
+    {
+        await site.AddBookingAsync("2026-12-18T10:00Z", email: "dee@example.com", name: "Dee Double");
+        var moved = await site.AddBookingAsync("2026-12-18T14:00Z", email: "dee.double@example.com", name: "Dee Double");
+        var (keep, duplicate) = await site.WithDbAsync(async db => (
+            await db.Clients.Where(c => c.Email == "dee@example.com").Select(c => c.Id).SingleAsync(),
+            await db.Clients.Where(c => c.Email == "dee.double@example.com").Select(c => c.Id).SingleAsync()));
+        var (reception, _) = await site.SignedInAsAsync("Reception");
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+
+        var refused = await reception.PostFormAsync("/admin/clients", $"/admin/clients/{duplicate}/merge", new() { ["into"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await owner.PostFormAsync($"/admin/clients/{keep}", $"/admin/clients/{duplicate}/merge", new() { ["into"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(keep, (await site.BookingAsync(moved)).ClientId);
+        Assert.False(await site.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == duplicate)));
+    }
+
+    [Fact]
+    public async Task The_owner_exports_everything_about_a_client_as_json_and_reception_may_not()
+    {
+        await site.AddBookingAsync("2026-12-21T09:00Z", email: "jason@example.com", name: "Jason Json", note: "Tight calves");
+        var clientId = await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "jason@example.com").Select(c => c.Id).SingleAsync());
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+        var (reception, _) = await site.SignedInAsAsync("Reception");
+
+        var json = System.Text.Json.JsonDocument.Parse(await owner.GetStringAsync($"/admin/clients/{clientId}/export"));
+
+        Assert.Equal("jason@example.com", json.RootElement.GetProperty("Client").GetProperty("Email").GetString());
+        Assert.Equal("Tight calves", json.RootElement.GetProperty("Bookings")[0].GetProperty("ClientNote").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await reception.GetAsync($"/admin/clients/{clientId}/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_therapist_may_not_open_client_records()
+    {
+        var sarah = await site.SignedInTherapistAsync(1);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sarah.GetAsync("/admin/clients")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Notes_of_clients_not_seen_for_longer_than_the_retention_period_are_deleted()
+    {
+        var old = await site.AddBookingAsync("2017-06-05T10:00Z", email: "old@example.com", note: "Old injury");
+        var recent = await site.AddBookingAsync("2018-06-04T10:00Z", email: "back@example.com", note: "Knee");
+        await site.AddBookingAsync("2026-12-22T14:00Z", email: "back@example.com", note: null);
+
+        await site.Services.GetRequiredService<NoteRetention>().PurgeAsync(CancellationToken.None);
+
+        Assert.Null((await site.BookingAsync(old)).ClientNote);
+        Assert.Equal("Knee", (await site.BookingAsync(recent)).ClientNote);
+    }
+}
