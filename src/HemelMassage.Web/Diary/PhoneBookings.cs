@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Diary;
 /// </summary>
 public sealed class PhoneBookings(
     ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, BookingConfirmation confirmation,
-    IBookingNotifications notifications, AuditLog audit, ClinicOptions clinic, ILogger<PhoneBookings> logger)
+    IBookingNotifications notifications, AuditLog audit, ILogger<PhoneBookings> logger)
 {
     public async Task<DeskResult> BookAsync(PhoneBookingForm form, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class PhoneBookings(
             appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
             db.Appointments.Add(appointment);
             await db.SaveChangesAsync(cancellationToken);
-            var notice = confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), null) with { ManageUrl = clinic.AbsoluteUrl("/booking/" + token) };
+            var notice = confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), token);
             notifications.Booked(db, notice);
             audit.Add("booking.create", appointment.Reference, what);
             await db.SaveChangesAsync(cancellationToken);
