@@ -1,0 +1,24 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using HemelMassage.Benchmarks;
+
+// `writes` runs the concurrent-writer check once and prints one line; anything else goes to BenchmarkDotNet.
+if (args is ["writes", ..])
+{
+    using var clinic = BenchClinic.Empty("writes");
+    var result = await BookingWrites.RunAsync(clinic.Services, writers: 4, perWriter: 250);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"writes: writers={result.Writers} per_writer={result.PerWriter} booked={result.Booked} locked={result.Locked} other_errors={result.OtherErrors} seconds={result.Elapsed.TotalSeconds:F2} per_second={result.PerSecond:F0}"));
+    return result.Booked == result.Writers * result.PerWriter && result.Locked == 0 ? 0 : 1;
+}
+
+// In-process and short: the machine is shared, and ratios within one run are what the budgets compare.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance))
+    .WithArtifactsPath(Path.Combine(BenchClinic.Folder(".."), "..", "bdn"))
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(BenchClinic).Assembly).Run(args, config);
+return 0;
