@@ -28,8 +28,10 @@ public sealed class BenchClinic : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static string Folder(string name) =>
-        Path.Combine(RepositoryRoot(), "bench", "out", "db", name);
+    /// <summary>A folder under bench/out (ignored by git).</summary>
+    public static string Out(string name) => Path.Combine(RepositoryRoot(), "bench", "out", name);
+
+    public static string Folder(string name) => Path.Combine(Out("db"), name);
 
     /// <summary>A clinic whose file holds <paramref name="bookings"/> bookings, generating it on first use.</summary>
     public static BenchClinic WithBookings(int bookings)

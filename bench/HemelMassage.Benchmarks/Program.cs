@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -18,7 +19,7 @@ if (args is ["writes", ..])
 // In-process and short: the machine is shared, and ratios within one run are what the budgets compare.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance))
-    .WithArtifactsPath(Path.Combine(BenchClinic.Folder(".."), "..", "bdn"))
-    .WithOptions(ConfigOptions.JoinSummary);
+    .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max)
+    .WithArtifactsPath(BenchClinic.Out("bdn"));
 BenchmarkSwitcher.FromAssembly(typeof(BenchClinic).Assembly).Run(args, config);
 return 0;
