@@ -79,9 +79,10 @@ def report(rows, writes):
             ok = ok and passed
             line(f"{label}: time(1M) / time(1k)", ratio, big["Min"] / small["Max"], big["Max"] / small["Min"], "x", "<= 2", "pass" if passed else "FAIL")
     for kb in (10, 100):
-        r = find(rows, "MarkdownBenchmarks", "Parse_and_render", Kilobytes=kb)
-        if r:
-            line(f"markdown pipeline, {kb} KB article ({r['Allocated']})", r["Median"], r["Min"], r["Max"], "us")
+        for method, label in (("Parse_and_render", "whole pipeline"), ("Render_to_safe_html", "Markdig + sanitizer")):
+            r = find(rows, "MarkdownBenchmarks", method, Kilobytes=kb)
+            if r:
+                line(f"markdown {label}, {kb} KB ({r['Allocated']})", r["Median"], r["Min"], r["Max"], "us")
     base = find(rows, "QueryBenchmarks", "Bookings_no_tracking_linq")
     for method in ("Bookings_tracked_entities", "Bookings_no_tracking_linq", "Bookings_compiled_as_shipped"):
         r = find(rows, "QueryBenchmarks", method)
