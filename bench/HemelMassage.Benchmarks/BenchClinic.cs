@@ -44,11 +44,25 @@ public sealed class BenchClinic : IDisposable
             {
                 Directory.Delete(folder, recursive: true);
             }
-            using var fresh = Open(folder, migrate: true);
-            Fill(fresh, bookings);
+            using var created = Open(folder, fresh: true);
+            Fill(created, bookings);
             File.WriteAllText(ready, bookings.ToString(CultureInfo.InvariantCulture));
         }
-        return Open(folder, migrate: false);
+        return Open(folder, fresh: false);
+    }
+
+    /// <summary>A throw-away copy of the file with <paramref name="bookings"/> bookings, for benchmarks that write.</summary>
+    public static BenchClinic CopyWithBookings(int bookings)
+    {
+        WithBookings(bookings).Dispose();
+        var folder = Folder($"writes-{bookings}");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Folder($"bookings-{bookings}"), "hemel-massage.db"), Path.Combine(folder, "hemel-massage.db"));
+        return Open(folder, fresh: false);
     }
 
     /// <summary>An empty, migrated and seeded clinic in a fresh folder.</summary>
@@ -60,10 +74,10 @@ public sealed class BenchClinic : IDisposable
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-        return Open(folder, migrate: true);
+        return Open(folder, fresh: true);
     }
 
-    private static BenchClinic Open(string folder, bool migrate)
+    private static BenchClinic Open(string folder, bool fresh)
     {
         Directory.CreateDirectory(folder);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
@@ -73,11 +87,12 @@ public sealed class BenchClinic : IDisposable
         builder.Services.AddBooking();
         builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         var clinic = new BenchClinic(builder.Build());
-        if (migrate)
+        using var scope = clinic.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        // Always: a cached file from an older build gets the migrations it lacks, as the site's file would.
+        db.Database.Migrate();
+        if (fresh)
         {
-            using var scope = clinic.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            db.Database.Migrate();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
             scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync().GetAwaiter().GetResult();
         }

@@ -12,7 +12,7 @@ namespace HemelMassage.Benchmarks;
 /// </summary>
 public static class BookingWrites
 {
-    public sealed record Result(int Writers, int PerWriter, int Booked, int Locked, int OtherErrors, TimeSpan Elapsed)
+    public sealed record Result(int Writers, int PerWriter, int Booked, int Locked, int OtherErrors, TimeSpan Elapsed, string? FirstError)
     {
         public double PerSecond => Booked / Elapsed.TotalSeconds;
     }
@@ -20,13 +20,14 @@ public static class BookingWrites
     public static async Task<Result> RunAsync(IServiceProvider services, int writers, int perWriter)
     {
         int booked = 0, locked = 0, other = 0;
+        string? firstError = null;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < perWriter; i++)
             {
-                // Writers interleave their hours, so no two ever want the same one: every failure is a lock error.
-                var start = new DateTime(2027, 1, 4, 0, 0, 0, DateTimeKind.Utc).AddHours(i * writers + w);
+                // Writers interleave their hours (after every generated booking), so no two ever want the same one.
+                var start = new DateTime(2028, 1, 3, 0, 0, 0, DateTimeKind.Utc).AddHours(i * writers + w);
                 try
                 {
                     await BookAsync(services, start, $"{w}-{i}");
@@ -35,14 +36,16 @@ public static class BookingWrites
                 catch (Exception e) when (e.ToString().Contains("database is locked", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref locked);
+                    Interlocked.CompareExchange(ref firstError, $"{clock.Elapsed.TotalSeconds:F1}s: {e.GetBaseException().Message}", null);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException e)
                 {
                     Interlocked.Increment(ref other);
+                    Interlocked.CompareExchange(ref firstError, $"{clock.Elapsed.TotalSeconds:F1}s: {e.GetBaseException().Message}", null);
                 }
             }
         })));
-        return new Result(writers, perWriter, booked, locked, other, clock.Elapsed);
+        return new Result(writers, perWriter, booked, locked, other, clock.Elapsed, firstError);
     }
 
     private static async Task BookAsync(IServiceProvider services, DateTime start, string key)
