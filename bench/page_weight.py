@@ -60,15 +60,35 @@ def stylesheet(base):
     return next(u for u in parser.urls if u and u.endswith(".css"))
 
 
+# Budgets per page: compressed bytes of the first view, requests, JavaScript bytes (None: no own limit).
+BUDGET_BYTES, BUDGET_REQUESTS = 50 * 1024, 6
+JS_BUDGET = {"/book": 10 * 1024}
+
+
+def js_budget(path):
+    if path.startswith("/articles/"):
+        return 0
+    return JS_BUDGET.get(path)
+
+
 def report(base, paths):
-    print(f"{'first view (compressed bytes)':<44} {'html':>7} {'total':>7} {'reqs':>4} {'js':>6}  assets not cached for good")
+    """Prints one row per page with pass/FAIL against the budgets; returns True when all pass."""
+    print(f"{'first view (compressed bytes)':<44} {'html':>7} {'total':>7} {'reqs':>4} {'js':>6}  verdict  assets not cached for good")
+    ok = True
     for path in paths:
         try:
             html_bytes, total, requests, js, uncached = weigh(base, path)
         except urllib.error.HTTPError as e:
             print(f"{path:<44} HTTP {e.code}")
+            ok = False
             continue
-        print(f"{path:<44} {html_bytes:>7} {total:>7} {requests:>4} {js:>6}  {', '.join(uncached) or '-'}")
+        limit = js_budget(path)
+        passed = total <= BUDGET_BYTES and requests <= BUDGET_REQUESTS and (limit is None or js <= limit) and not uncached
+        ok = ok and passed
+        print(f"{path:<44} {html_bytes:>7} {total:>7} {requests:>4} {js:>6}  {'pass' if passed else 'FAIL':<7}  {', '.join(uncached) or '-'}")
+    js_limits = ", ".join(f"{p} <= {js_budget(p)} B" for p in paths if js_budget(p) is not None)
+    print(f"budgets: total <= {BUDGET_BYTES} B, <= {BUDGET_REQUESTS} requests, JS {js_limits}; repeat view: every asset immutable")
+    return ok
 
 
 def main():

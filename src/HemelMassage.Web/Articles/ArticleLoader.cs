@@ -1,11 +1,27 @@
 namespace HemelMassage.Web.Articles;
 
-/// <summary>Reads every <c>*.md</c> file in the folder; all or nothing, with every problem named.</summary>
+/// <summary>
+/// Reads every <c>*.md</c> file in the folder; all or nothing, with every problem named. A file whose text
+/// is unchanged since the last load keeps its rendered article, so editing one article renders one article:
+/// renders equal distinct article versions, however many files the folder holds.
+/// </summary>
 public sealed class ArticleLoader(ArticleParser parser)
 {
+    private readonly Lock _lock = new();
+    private Dictionary<string, (string Text, Article Article)> _previous = new(StringComparer.Ordinal);
+
     /// <exception cref="ArticleContentException">Any file is broken, or two files clash.</exception>
     public IReadOnlyList<Article> Load(string folder)
     {
+        lock (_lock)
+        {
+            return LoadUnchangedOrParse(folder);
+        }
+    }
+
+    private List<Article> LoadUnchangedOrParse(string folder)
+    {
+        var seen = new Dictionary<string, (string Text, Article Article)>(StringComparer.Ordinal);
         var problems = new List<string>();
         var articles = new List<Article>();
         if (!Directory.Exists(folder))
@@ -25,13 +41,22 @@ public sealed class ArticleLoader(ArticleParser parser)
                 problems.Add($"{file}: could not be read ({e.Message}).");
                 continue;
             }
-            if (parser.Parse(file, text, problems) is { } article)
+            var article = _previous.TryGetValue(path, out var known) && string.Equals(known.Text, text, StringComparison.Ordinal)
+                ? known.Article
+                : parser.Parse(file, text, problems);
+            if (article is not null)
             {
                 articles.Add(article);
+                seen[path] = (text, article);
             }
         }
         CheckClashes(articles, problems);
-        return problems.Count > 0 ? throw new ArticleContentException(folder, problems) : articles;
+        if (problems.Count > 0)
+        {
+            throw new ArticleContentException(folder, problems);
+        }
+        _previous = seen;
+        return articles;
     }
 
     private static void CheckClashes(List<Article> articles, List<string> problems)

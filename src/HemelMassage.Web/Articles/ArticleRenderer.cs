@@ -22,6 +22,10 @@ public sealed class ArticleRenderer
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private long _renders;
+
+    /// <summary>Markdown bodies rendered since start: diagnostics and tests prove cached pages render nothing.</summary>
+    public long Renders => Interlocked.Read(ref _renders);
 
     // Markdig's DisableHtml() still emits javascript: and data: links (see NOTES.md): the sanitizer is the guard.
     private static HtmlSanitizer CreateSanitizer()
@@ -39,6 +43,7 @@ public sealed class ArticleRenderer
 
     public string ToHtml(string markdown)
     {
+        Interlocked.Increment(ref _renders);
         var html = Markdown.ToHtml(markdown, _pipeline);
         lock (_sanitizer)
         {

@@ -21,9 +21,14 @@ public sealed class ManageBookings(
         }
         var hash = Secrets.Hash(token!);
         var now = availability.NowUtc;
-        return await db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
-            .FirstOrDefaultAsync(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken);
+        return await ByToken(db, hash, now);
     }
+
+    // Tracked on purpose: cancel and reschedule change the row they find. Compiled, as every manage page runs it.
+    private static readonly Func<ClinicDbContext, string, DateTime, Task<Appointment?>> ByToken =
+        EF.CompileAsyncQuery((ClinicDbContext db, string hash, DateTime now) =>
+            db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
+                .FirstOrDefault(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now));
 
     /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
     public bool CanChange(Appointment appointment) => availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;

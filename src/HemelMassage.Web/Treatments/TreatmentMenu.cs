@@ -11,12 +11,15 @@ public sealed record TreatmentSummary(string Slug, string Name, string Suits, st
 /// <summary>Reads the active treatments for the public pages.</summary>
 public sealed class TreatmentMenu(ClinicDbContext db)
 {
-    public async Task<IReadOnlyList<TreatmentSummary>> ActiveAsync(CancellationToken cancellationToken = default) =>
-        await db.Treatments.AsNoTracking()
+    // Compiled once: the home and treatments pages skip EF's query-cache lookup on every miss of the output cache.
+    private static readonly Func<ClinicDbContext, IAsyncEnumerable<TreatmentSummary>> Active =
+        EF.CompileAsyncQuery((ClinicDbContext db) => db.Treatments.AsNoTracking()
             .Where(t => t.IsActive)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new TreatmentSummary(t.Slug, t.Name, t.Suits, t.Description, t.PricePence))
-            .ToListAsync(cancellationToken);
+            .Select(t => new TreatmentSummary(t.Slug, t.Name, t.Suits, t.Description, t.PricePence)));
+
+    public async Task<IReadOnlyList<TreatmentSummary>> ActiveAsync(CancellationToken cancellationToken = default) =>
+        await Active(db).ToListAsync(cancellationToken);
 }
 
 public static class Money
