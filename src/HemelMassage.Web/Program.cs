@@ -13,7 +13,7 @@ builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
 builder.Services.AddBooking();
 builder.Services.AddEmail();
-builder.Services.AddSite();
+builder.Services.AddSite(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
