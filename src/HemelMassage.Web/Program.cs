@@ -20,8 +20,8 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
-// `dotnet run -- create-owner you@example.com` runs the command and exits instead of serving.
-if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out))
+// `dotnet run -- create-owner you@example.com` or `-- backup path/to/file.db` runs the command and exits instead of serving.
+if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out) || await DatabaseBackup.TryRunAsync(app.Services, args, Console.Out))
 {
     return;
 }
