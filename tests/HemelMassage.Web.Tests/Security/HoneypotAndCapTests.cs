@@ -1,4 +1,5 @@
 using System.Net;
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Tests.Booking;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,9 @@ public sealed class HoneypotAndCapTests
     [Fact]
     public async Task A_fourth_open_booking_for_one_email_is_refused_kindly_with_the_clinic_phone_number()
     {
+        Assert.Equal(3, new BookingOptions().MaxOpenBookingsPerEmail);
         using var site = new BookingSite();
+        site.With("Booking:MaxOpenBookingsPerEmail", "3");
         var client = site.CreatePageClient();
         foreach (var start in new[] { "2026-12-08T10:00Z", "2026-12-09T10:00Z", "2026-12-10T10:00Z" })
         {
