@@ -2,6 +2,7 @@
 # Scans the running site's public pages with wapiti (Debian: apt-get install -y wapiti).
 # Starts the built site on a fresh data folder (its canonical address set to the scanned one, else wapiti
 # follows no links), scans it, prints the findings by severity and stops it.
+# wapiti asks for Brotli: install python3-brotli too, or it cannot read the pages and follows no links.
 # Usage: bench/wapiti.sh [max-scan-seconds]   Report: bench/out/wapiti/report.json (ignored by git).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,7 +31,8 @@ wapiti -u "${base}/" --scope folder --flush-session --max-scan-time "${max_scan}
 # one-time link, sign in, and hand wapiti the staff cookie. Sign-out is excluded so the session lasts.
 link="$(ASPNETCORE_ENVIRONMENT=Development DataDirectory="${data}" Articles__Path="${root}/content/articles" Logging__LogLevel__Default=Warning \
   dotnet bin/Debug/net10.0/HemelMassage.Web.dll create-owner scanner@example.com | grep -o 'http[^ ]*set-password[^ ]*' | head -1)"
-python3 - "${base}" "${link}" "${out}/staff-cookies.json" <<'PY'
+rm -f "${out}/staff-cookies.json" "${out}/staff-report.json"
+python3 - "${base}" "${link}" "${out}/staff-cookies.json" <<'PY' || echo "staff session: could not sign in; staff pages not scanned"
 import http.cookiejar, json, re, sys, urllib.parse, urllib.request
 base, link, target = sys.argv[1:4]
 jar = http.cookiejar.CookieJar()
@@ -49,14 +51,15 @@ cookies = {c.name: {"value": c.value, "expires": None, "secure": False, "port": 
 assert "hm-staff" in cookies, "the scanner could not sign in"
 json.dump({"127.0.0.1": {"/": cookies}}, open(target, "w"))
 PY
-wapiti -u "${base}/admin/" --scope folder --flush-session --max-scan-time "${max_scan}" -c "${out}/staff-cookies.json" \
+[ -f "${out}/staff-cookies.json" ] && wapiti -u "${base}/admin/" --scope folder --flush-session --max-scan-time "${max_scan}" -c "${out}/staff-cookies.json" \
   -x "${base}/admin/account/sign-out" \
   -m "blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,ssrf,xss,crlf,csrf,methods" \
   -f json -o "${out}/staff-report.json" -v 1 >"${out}/wapiti-staff.log" 2>&1 || true
 
 python3 - "${out}/report.json" "${out}/staff-report.json" <<'PY'
 import json, sys
-for file in sys.argv[1:]:
+import os
+for file in (f for f in sys.argv[1:] if os.path.exists(f)):
   print(file)
   report = json.load(open(file))
   levels = {1: "low", 2: "medium", 3: "high"}
