@@ -39,7 +39,8 @@ jar = http.cookiejar.CookieJar()
 web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 path = urllib.parse.urlsplit(link)
 page = web.open(base + path.path + "?" + path.query).read().decode()
-fields = dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
+tags = [t for t in re.findall(r"<input[^>]*>", page) if 'type="hidden"' in t]
+fields = {re.search(r'name="([^"]+)"', t).group(1): re.search(r'value="([^"]*)"', t).group(1) for t in tags}
 fields = {k: v.replace("&#x2B;", "+").replace("&#x2F;", "/").replace("&#x3D;", "=").replace("&amp;", "&") for k, v in fields.items()}
 password = "scanner quietly reading every page"
 fields.update(NewPassword=password, ConfirmPassword=password)
