@@ -28,7 +28,8 @@ wapiti -u "${base}/" --scope folder --flush-session --max-scan-time "${max_scan}
   -f json -o "${out}/report.json" -v 1 >"${out}/wapiti.log" 2>&1 || true
 
 # A signed-in Owner session (Development: no second factor): create the Owner, set a password from the
-# one-time link, sign in, and hand wapiti the staff cookie. Sign-out is excluded so the session lasts.
+# one-time link, sign in, and hand wapiti the staff cookie. (wapiti 3.0.4's -x exclusion crashes on Python 3.11, so
+# nothing is excluded; sign-out is a POST the crawler does not follow.)
 link="$(ASPNETCORE_ENVIRONMENT=Development DataDirectory="${data}" Articles__Path="${root}/content/articles" Logging__LogLevel__Default=Warning \
   dotnet bin/Debug/net10.0/HemelMassage.Web.dll create-owner scanner@example.com | grep -o 'http[^ ]*set-password[^ ]*' | head -1)"
 rm -f "${out}/staff-cookies.json" "${out}/staff-report.json"
@@ -53,7 +54,6 @@ assert "hm-staff" in cookies, "the scanner could not sign in"
 json.dump({"127.0.0.1": {"/": cookies}}, open(target, "w"))
 PY
 [ -f "${out}/staff-cookies.json" ] && wapiti -u "${base}/admin/" --scope folder --flush-session --max-scan-time "${max_scan}" -c "${out}/staff-cookies.json" \
-  -x "${base}/admin/account/sign-out" \
   -m "blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,ssrf,xss,crlf,csrf,methods" \
   -f json -o "${out}/staff-report.json" -v 1 >"${out}/wapiti-staff.log" 2>&1 || true
 
