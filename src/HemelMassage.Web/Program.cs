@@ -16,7 +16,7 @@ builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
 builder.Services.AddBooking();
 builder.Services.AddEmail();
-builder.Services.AddSite();
+builder.Services.AddSite(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
 builder.Services.AddSchedules();
@@ -26,8 +26,8 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
-// `dotnet run -- create-owner you@example.com` runs the command and exits instead of serving.
-if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out))
+// `dotnet run -- create-owner you@example.com` or `-- backup path/to/file.db` runs the command and exits instead of serving.
+if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out) || await DatabaseBackup.TryRunAsync(app.Services, args, Console.Out))
 {
     return;
 }

@@ -21,6 +21,8 @@ public sealed class DetailsForm
     public string? Visit { get; set; }
     public string? Note { get; set; }
     public bool AcceptPolicy { get; set; }
+    /// <summary>The honeypot: hidden from people and screen readers, so only a bot fills it in.</summary>
+    public string? Website { get; set; }
 }
 
 public sealed class RescheduleForm

@@ -20,6 +20,9 @@ public sealed class BookingOptions
     /// <summary>How long a booking being filled in is kept on the server.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")] public TimeSpan PendingLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>Bookings still to come one email address may hold online; beyond it the client phones the clinic.</summary>
+    [Range(1, 100)] public int MaxOpenBookingsPerEmail { get; set; } = 3;
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public bool HasKnownTimeZone()

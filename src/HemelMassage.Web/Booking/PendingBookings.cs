@@ -54,6 +54,14 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Booked appointments still to come for this email address (clients are stored by lower-cased email).</summary>
+    public Task<int> OpenBookingsAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalised = email.Trim().ToLowerInvariant();
+        var now = availability.NowUtc;
+        return db.Appointments.CountAsync(a => a.Client!.Email == normalised && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken);
+    }
+
     public static DetailsForm DetailsOf(PendingBooking pending) => new()
     {
         Name = pending.Name,

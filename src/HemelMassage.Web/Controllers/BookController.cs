@@ -1,7 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Controllers;
@@ -51,6 +53,7 @@ public sealed class BookController(
     }
 
     [HttpPost("/book/times")]
+    [EnableRateLimiting(RateLimits.Booking)]
     public async Task<IActionResult> ChooseTime(SlotForm form, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using FluentValidation;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Controllers;
@@ -10,7 +12,8 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class BookDetailsController(
     PendingBookings pendings, BookingConfirmation confirmation, Availability availability, SlotText text,
-    IValidator<DetailsForm> validator, ClinicOptions clinic, Data.ClinicDbContext db) : Controller
+    IValidator<DetailsForm> validator, ClinicOptions clinic, Data.ClinicDbContext db,
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger) : Controller
 {
     [HttpGet("/book/details/{key}")]
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
@@ -20,6 +23,7 @@ public sealed class BookDetailsController(
     }
 
     [HttpPost("/book/details/{key}")]
+    [EnableRateLimiting(RateLimits.Booking)]
     public async Task<IActionResult> SaveDetails(string key, DetailsForm form, CancellationToken cancellationToken)
     {
         var pending = await pendings.FindAsync(key, cancellationToken);
@@ -27,7 +31,18 @@ public sealed class BookDetailsController(
         {
             return Expired();
         }
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            // A bot filled the honeypot: store nothing, and give it a page that looks like any other.
+            logger.LogInformation("Booking details refused: the honeypot field was filled");
+            return View("Received");
+        }
         ModelState.AddErrors(await validator.ValidateAsync(form, cancellationToken));
+        if (ModelState.IsValid && await pendings.OpenBookingsAsync(form.Email!, cancellationToken) >= options.Value.MaxOpenBookingsPerEmail)
+        {
+            ModelState.AddModelError(nameof(form.Email),
+                $"You already have {options.Value.MaxOpenBookingsPerEmail} bookings to come with us, which is as many as we take online. Please phone us on {clinic.Phone} and we will gladly book more for you.");
+        }
         if (!ModelState.IsValid)
         {
             return View("Details", new DetailsView(await SummaryAsync(pending, cancellationToken), form));
@@ -50,6 +65,7 @@ public sealed class BookDetailsController(
     }
 
     [HttpPost("/book/review/{key}")]
+    [EnableRateLimiting(RateLimits.Booking)]
     public async Task<IActionResult> Confirm(string key, CancellationToken cancellationToken)
     {
         var (problem, pending) = await confirmation.ConfirmAsync(key, cancellationToken);

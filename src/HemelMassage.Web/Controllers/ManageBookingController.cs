@@ -1,12 +1,15 @@
 using FluentValidation;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Controllers;
 
 /// <summary>The emailed link. A GET only shows; Cancel and Reschedule are buttons that POST.</summary>
+[EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,

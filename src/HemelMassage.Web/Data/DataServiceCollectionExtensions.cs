@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,11 @@ public static class DataServiceCollectionExtensions
     {
         var dataDirectory = new DataDirectory(configuration, environment);
         services.AddSingleton(dataDirectory);
+        // One key ring for the whole app (staff cookies, antiforgery, set-password links), kept beside the
+        // database so sign-ins and links survive a restart and the create-owner command's link works in the site.
+        services.AddDataProtection()
+            .SetApplicationName("HemelMassage")
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 

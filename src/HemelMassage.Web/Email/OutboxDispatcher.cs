@@ -82,12 +82,12 @@ public sealed class OutboxDispatcher(
         var error = SendFailures.Describe(failure);
         if (SendFailures.IsPermanent(failure) || attempts >= _options.MaxAttempts)
         {
-            logger.LogError("Email {Id} ({Kind}) failed after {Attempts} attempt(s): {Error}", row.Id, row.Kind, attempts, error);
+            logger.LogError("Email {Id} ({Kind}) failed after {Attempts} attempt(s): {Error}", row.Id, row.Kind, attempts, LogMask.Emails(error));
             await marks.FailedAsync(row, attempts, error);
             return null;
         }
         var retryAt = Now + SendFailures.Backoff(attempts, _options, Random.Shared.NextDouble());
-        logger.LogWarning("Email {Id} ({Kind}) attempt {Attempts} failed, retrying at {RetryAt:O}: {Error}", row.Id, row.Kind, attempts, retryAt, error);
+        logger.LogWarning("Email {Id} ({Kind}) attempt {Attempts} failed, retrying at {RetryAt:O}: {Error}", row.Id, row.Kind, attempts, retryAt, LogMask.Emails(error));
         await marks.RetryAsync(row, attempts, retryAt, error);
         return retryAt;
     }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 using HemelMassage.Web.Treatments;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,8 +13,17 @@ namespace HemelMassage.Web.Site;
 
 public static class SiteServiceCollectionExtensions
 {
-    public static IServiceCollection AddSite(this IServiceCollection services)
+    public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var site = SiteOptions.Read(configuration, environment);
+        services.AddOptions<SiteOptions>().Configure(o =>
+        {
+            o.SecureCookies = site.SecureCookies;
+            o.KnownProxies = site.KnownProxies;
+        });
+        services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
+        services.Configure<ForwardedHeadersOptions>(forwarded => SiteCookies.TrustOnly(forwarded, site.KnownProxies));
+        services.AddSiteRateLimits();
         services.AddSingleton(TimeProvider.System);
         // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -54,6 +64,7 @@ public static class SiteServiceCollectionExtensions
     public static WebApplication UseSite(this WebApplication app)
     {
         // A friendly page for every failure, in every environment: no client ever sees a stack trace.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())
@@ -62,6 +73,7 @@ public static class SiteServiceCollectionExtensions
         }
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;

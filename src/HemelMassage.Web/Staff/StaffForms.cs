@@ -28,7 +28,8 @@ public sealed class CodeForm
     public string? ReturnUrl { get; set; }
 
     /// <summary>An authenticator code without the spaces or hyphen people type (recovery codes keep their hyphen).</summary>
-    public string Normalised => Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+    /// <remarks>An empty field binds as null despite the initialiser, and MVC's validation reads this property too.</remarks>
+    public string Normalised => (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 }
 
 public sealed class CodeFormValidator : AbstractValidator<CodeForm>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HemelMassage.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,11 +21,6 @@ public static class StaffServiceCollectionExtensions
             o.SecurityStampValidationInterval = staff.SecurityStampValidationInterval;
             o.SetPasswordLinkLifetime = staff.SetPasswordLinkLifetime;
         });
-
-        // Keys outlive restarts and are shared with the create-owner command, so its link still works in the site.
-        services.AddDataProtection()
-            .SetApplicationName("HemelMassage")
-            .PersistKeysToFileSystem(new DirectoryInfo(new DataDirectory(configuration, environment).Combine("keys")));
 
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
             {

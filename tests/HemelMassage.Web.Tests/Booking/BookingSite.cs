@@ -20,6 +20,8 @@ public sealed partial class BookingSite : SiteFactory
     public BookingSite()
     {
         WithServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // Many tests book several hours as the same client; Security/HoneypotAndCapTests sets the real cap.
+        With("Booking:MaxOpenBookingsPerEmail", "100");
     }
 
     public FakeTimeProvider Clock { get; } = new(Monday);

@@ -19,6 +19,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         _settings["DataDirectory"] = DataDirectory;
         _settings["Articles:Path"] = RepositoryPaths.Articles;
+        // Every test client shares one (empty) address, so the per-address limits are lifted here;
+        // Security/RateLimitTests set them low again to prove they hold.
+        _settings["RateLimits:Booking:PermitLimit"] = "1000000";
+        _settings["RateLimits:Manage:PermitLimit"] = "1000000";
+        _settings["RateLimits:SignIn:PermitLimit"] = "1000000";
     }
 
     public string DataDirectory { get; }

@@ -1,8 +1,10 @@
 using FluentValidation;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HemelMassage.Web.Areas.Admin.Controllers;
 
@@ -20,6 +22,7 @@ public sealed class SignInController(
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("sign-in")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         ModelState.Clear();
@@ -53,12 +56,14 @@ public sealed class SignInController(
     public IActionResult TwoFactor(string? returnUrl) => View(new CodeForm { ReturnUrl = returnUrl });
 
     [HttpPost("sign-in/two-factor")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public Task<IActionResult> TwoFactor(CodeForm form) => SecondFactor(form, recovery: false);
 
     [HttpGet("sign-in/recovery-code")]
     public IActionResult RecoveryCode(string? returnUrl) => View(new CodeForm { ReturnUrl = returnUrl });
 
     [HttpPost("sign-in/recovery-code")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public Task<IActionResult> RecoveryCode(CodeForm form) => SecondFactor(form, recovery: true);
 
     [HttpGet("set-password")]

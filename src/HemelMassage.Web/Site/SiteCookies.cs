@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace HemelMassage.Web.Site;
+
+/// <summary>The antiforgery cookie's flags and the forwarded-headers trust list, from <see cref="SiteOptions"/>.</summary>
+public static class SiteCookies
+{
+    public const string AntiforgeryName = "hm-af";
+
+    public static void Antiforgery(AntiforgeryOptions antiforgery, bool secure)
+    {
+        // "__Host-" makes the browser refuse the cookie unless it is Secure, host-only and for path "/".
+        antiforgery.Cookie.Name = secure ? "__Host-" + AntiforgeryName : AntiforgeryName;
+        antiforgery.Cookie.Path = "/";
+        antiforgery.Cookie.HttpOnly = true;
+        antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        antiforgery.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
+    public static void TrustOnly(ForwardedHeadersOptions forwarded, IEnumerable<string> knownProxies)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // The defaults trust loopback; we trust exactly the configured proxies and nothing else.
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in knownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+    }
+}
