@@ -45,10 +45,15 @@ public sealed partial class GetEndpointsTests(ITestOutputHelper output)
         // authenticator key the first time it is shown, so the QR code stays the same on reload.
         Assert.Equal(before["AspNetUserTokens"] + 1, after["AspNetUserTokens"]);
         Assert.Equal(1L, await ScalarAsync(site.DatabaseFile, "SELECT COUNT(*) FROM AspNetUserTokens WHERE Name = 'AuthenticatorKey'"));
+        // And the audit trail of reads: staff reading a client's note or exporting data is recorded (UK GDPR).
+        var audited = after["AuditEntries"] - before["AuditEntries"];
+        Assert.Equal(audited, await ScalarAsync(site.DatabaseFile, "SELECT COUNT(*) FROM AuditEntries WHERE Action IN ('booking.note-read', 'bookings.export', 'client.export')"));
         before.Remove("AspNetUserTokens");
         after.Remove("AspNetUserTokens");
+        before.Remove("AuditEntries");
+        after.Remove("AuditEntries");
         Assert.Equal(string.Join("\n", before), string.Join("\n", after));
-        output.WriteLine($"{paths.Count} GET endpoints walked twice; row counts of {before.Count + 1} tables unchanged but for the owner's authenticator key");
+        output.WriteLine($"{paths.Count} GET endpoints walked twice; row counts of {before.Count + 2} tables unchanged but for the owner's authenticator key and audited reads");
         output.WriteLine(string.Join("\n", statuses));
     }
 
