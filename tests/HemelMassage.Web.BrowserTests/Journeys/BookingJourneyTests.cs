@@ -1,4 +1,6 @@
 using HemelMassage.Web.BrowserTests.Support;
+using HemelMassage.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HemelMassage.Web.BrowserTests.Journeys;
@@ -133,8 +135,26 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await Steps.PressEnterAsync(page);
         await page.WaitForURLAsync("**/book/done/**");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking is confirmed" })).ToBeVisibleAsync();
-        await live.EmailAsync(email, "Booking confirmed: ");
+        var manage = Steps.ManagePath(await live.EmailAsync(email, "Booking confirmed: "));
+
+        // Inside the cut-off the page says to phone: bring this booking to three hours from now, as if the day had come.
+        MoveToThreeHoursAhead(email);
+        await page.GotoAsync(manage);
+        await Assertions.Expect(page.GetByText("less than 24 hours away")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this booking" }).CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "manage-cut-off-desktop");
         await page.Context.CloseAsync();
+    }
+
+    private void MoveToThreeHoursAhead(string email)
+    {
+        using var scope = live.Site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var appointment = db.Appointments.Single(a => a.Client!.Email == email);
+        var now = DateTime.UtcNow;
+        appointment.Move(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(3));
+        db.SaveChanges();
     }
 
     [BrowserFact]
