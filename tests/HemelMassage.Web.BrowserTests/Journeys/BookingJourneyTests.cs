@@ -17,17 +17,15 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         var email = $"ann-{size}-{Guid.NewGuid():n}@example.com";
 
         await page.GotoAsync("/articles/why-no-stand-alone-back-massage");
-        await Screenshots.TakeAsync(page, $"article-{size}");
+        await LookAsync(page, $"article-{size}");
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Book a one-hour treatment" }).First.ClickAsync();
         await page.WaitForURLAsync("**/book");
 
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-1-treatment-{size}");
+        await LookAsync(page, $"book-1-treatment-{size}");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Sports and remedial massage" }).CheckAsync();
         await Steps.ContinueAsync(page);
 
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-2-therapist-{size}");
+        await LookAsync(page, $"book-2-therapist-{size}");
         await page.GetByRole(AriaRole.Radio, new() { Name = "No preference" }).CheckAsync();
         await Steps.ContinueAsync(page);
 
@@ -38,25 +36,21 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         Assert.All(times, t => Assert.Matches(Steps.FullTimeLabel(), t));
         var chosen = page.GetByRole(AriaRole.Radio, new() { Name = times[0], Exact = true });
         Assert.Equal(1, await chosen.CountAsync());
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-3-times-{size}");
+        await LookAsync(page, $"book-3-times-{size}");
         await chosen.CheckAsync();
         await Steps.ContinueAsync(page, "Continue with this time");
 
         await Steps.ContinueAsync(page, "Continue to check your booking");
         await AssertErrorsAreTiedToFieldsAsync(page);
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-4-details-errors-{size}");
+        await LookAsync(page, $"book-4-details-errors-{size}");
         await Steps.FillDetailsAsync(page, email);
         await Steps.ContinueAsync(page, "Continue to check your booking");
 
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-5-review-{size}");
+        await LookAsync(page, $"book-5-review-{size}");
         await Steps.ContinueAsync(page, "Confirm booking");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking is confirmed" })).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"book-6-confirmation-{size}");
+        await LookAsync(page, $"book-6-confirmation-{size}");
 
         var confirmation = await live.EmailAsync(email, "Booking confirmed: ");
         Assert.Equal(email, confirmation.To.Mailboxes.Single().Address);
@@ -64,8 +58,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         var manage = Steps.ManagePath(confirmation);
         await page.GotoAsync(manage);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Your booking HM-") })).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, $"manage-{size}");
+        await LookAsync(page, $"manage-{size}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose another time" }).ClickAsync();
         var others = await Steps.TimeNamesAsync(page);
@@ -142,8 +135,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.GotoAsync(manage);
         await Assertions.Expect(page.GetByText("less than 24 hours away")).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this booking" }).CountAsync());
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.TakeAsync(page, "manage-cut-off-desktop");
+        await LookAsync(page, "manage-cut-off-desktop");
         await page.Context.CloseAsync();
     }
 
@@ -184,8 +176,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await Assertions.Expect(lost.GetByRole(AriaRole.Status)).ToContainTextAsync("Sorry, that time has just been taken. Here are the times still free.");
         Assert.Equal(0, await lost.GetByRole(AriaRole.Radio, new() { Name = time!, Exact = true }).CountAsync());
         Assert.NotEmpty(await Steps.TimeNamesAsync(lost));
-        await Accessibility.AssertNoViolationsAsync(lost);
-        await Screenshots.TakeAsync(lost, "book-taken");
+        await LookAsync(lost, "book-taken");
         foreach (var page in pages)
         {
             await page.Context.CloseAsync();
@@ -201,6 +192,16 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This link is not valid" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Axe finds nothing, nothing scrolls sideways, and a screenshot is kept to look at.</summary>
+    private static async Task LookAsync(IPage page, string name)
+    {
+        await Accessibility.AssertNoViolationsAsync(page);
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
+        var (scroll, width) = (sizes[0], sizes[1]);
+        Assert.True(scroll <= width, $"{page.Url} is {scroll} px wide in a {width} px window: it scrolls sideways.");
+        await Screenshots.TakeAsync(page, name);
     }
 
     /// <summary>"10:30" from "Tuesday 1 December, 10:30 to 11:30 with Sarah".</summary>

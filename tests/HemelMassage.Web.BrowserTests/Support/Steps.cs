@@ -12,16 +12,15 @@ public static partial class Steps
 
     public static ILocator TimeChoices(IPage page) => page.Locator("input[name=Start]");
 
-    /// <summary>The accessible name of each time radio, as a screen reader announces it.</summary>
+    /// <summary>The accessible name of each time radio, as a screen reader announces it (from Chromium's accessibility tree).</summary>
     public static async Task<List<string>> TimeNamesAsync(IPage page)
     {
-        var names = new List<string>();
-        foreach (var radio in await TimeChoices(page).AllAsync())
-        {
-            names.Add(((await radio.EvaluateAsync<string>("e => e.labels[0].innerText")) ?? "").Trim());
-        }
-        return names;
+        var snapshot = await page.Locator("fieldset#Start").AriaSnapshotAsync();
+        return [.. RadioName().Matches(snapshot).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))];
     }
+
+    [GeneratedRegex("""- radio "(.*?)"(?: \[checked\])?:?$""", RegexOptions.Multiline)]
+    private static partial Regex RadioName();
 
     public static async Task ContinueAsync(IPage page, string name = "Continue")
     {
