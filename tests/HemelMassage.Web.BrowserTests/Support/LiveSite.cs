@@ -47,7 +47,14 @@ public class LiveSite : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport,
+            BaseURL = BaseAddress.ToString(),
+            // Our clients' browsers: dates in the date picker read 01/12/2026 as 1 December, as they would at home.
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
         return await context.NewPageAsync();
     }
 
