@@ -13,7 +13,7 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
-PORT = 5199
+PORT = int(os.environ.get("BENCH_PORT", "5199"))  # colleagues on one machine: give each run its own port
 BASE = f"http://127.0.0.1:{PORT}"
 ARTICLE = "/articles/why-no-stand-alone-back-massage"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))

@@ -9,12 +9,13 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Controllers;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
-[PrivatePage]
 public sealed class BookController(
     Availability availability, PendingBookings pendings, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
     private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
 
+    // The start page is the clinic's public "book a treatment" page: search engines may list it (Lighthouse SEO
+    // flagged the noindex); the later steps can carry a pending key, so they stay private.
     [HttpGet("/book")]
     public async Task<IActionResult> Start(string? treatment, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed class BookController(
         return View(new BookStartView(schedule.Treatments, known?.Slug, isShort, asked && !isShort));
     }
 
+    [PrivatePage]
     [HttpGet("/book/therapist")]
     public async Task<IActionResult> Therapist(string? treatment, string? therapist, CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed class BookController(
         return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist));
     }
 
+    [PrivatePage]
     [HttpGet("/book/times")]
     public async Task<IActionResult> Times(string? treatment, string? therapist, string? date, string? problem, string? pending, CancellationToken cancellationToken)
     {
@@ -52,6 +55,7 @@ public sealed class BookController(
         return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
     }
 
+    [PrivatePage]
     [HttpPost("/book/times")]
     [EnableRateLimiting(RateLimits.Booking)]
     public async Task<IActionResult> ChooseTime(SlotForm form, CancellationToken cancellationToken)
