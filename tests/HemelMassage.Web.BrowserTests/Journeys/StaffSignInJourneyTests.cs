@@ -1,18 +1,22 @@
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.BrowserTests.Support;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HemelMassage.Web.BrowserTests.Journeys;
 
-// The diary journey (find today's booking, mark arrived) waits for /admin/diary; until then this proves the way in.
 public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixture<TwoFactorLiveSite>
 {
     [BrowserFact]
-    public async Task A_member_of_staff_signs_in_with_a_password_and_an_authenticator_code_and_reaches_the_dashboard()
+    public async Task A_receptionist_signs_in_with_two_factor_finds_todays_booking_in_the_diary_and_marks_the_client_arrived()
     {
+        var bookingId = await BookTodayAsync("Dora Diary");
         var (email, key) = await CreateReceptionistWithAuthenticatorAsync();
         var page = await live.NewPageAsync(Browser.Phone);
 
@@ -31,7 +35,45 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
         await page.WaitForURLAsync("**/admin");
         Assert.Equal(200, (await page.GotoAsync("/admin"))!.Status);
         await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/admin/diary");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "admin-diary-phone");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Dora Diary") }).ClickAsync();
+        await page.WaitForURLAsync($"**/admin/bookings/{bookingId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Arrived", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal(AppointmentStatus.Arrived, await StatusAsync(bookingId));
+        await Screenshots.TakeAsync(page, "admin-booking-arrived-phone");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A booking at noon today, clinic time, as if made online this morning.</summary>
+    private async Task<int> BookTodayAsync(string clientName)
+    {
+        using var scope = live.Site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var today = ClinicTime.ToLocal(DateTime.UtcNow).Date;
+        var now = DateTime.UtcNow;
+        var appointment = new Appointment
+        {
+            Reference = Secrets.NewReference(), TherapistId = 1, TreatmentId = 1,
+            Client = new Client { Name = clientName, Email = "dora@example.com", Phone = "07700 900456", FirstVisit = true, CreatedAtUtc = now },
+            IdempotencyKey = Secrets.NewToken(), ManageTokenHash = Secrets.Hash(Secrets.NewToken()), CalendarUid = Guid.NewGuid(),
+            CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        appointment.Move(ClinicTime.ToUtc(today.AddHours(12)));
+        db.Appointments.Add(appointment);
+        await db.SaveChangesAsync();
+        return appointment.Id;
+    }
+
+    private async Task<AppointmentStatus> StatusAsync(int id)
+    {
+        using var scope = live.Site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        return (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id)).Status;
     }
 
     private async Task<(string Email, string Key)> CreateReceptionistWithAuthenticatorAsync()
