@@ -5,6 +5,7 @@ p99(stalling) <= 1.2 x p99(instant). Rounds alternate so machine noise hits both
 
 usage: bench/email_latency.py [bookings-per-round]"""
 import asyncio
+import os
 import datetime
 import http.client
 import re
@@ -144,8 +145,8 @@ def p99(values):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 120
-    site = run.publish()
+    count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 120
+    site = run.publish() if "--no-publish" not in sys.argv else os.path.join(run.OUT, "site")
     ratios = []
     print(f"{'round':<8} {'mail server':<14} {'p50 ms':>8} {'p99 ms':>8} {'emails sent during run':>24}")
     for r in range(3):

@@ -43,6 +43,8 @@ def start(site, data, extra_env=None):
                Clinic__PostalCode="HP1 1AA", Clinic__Phone="01442 000000", Clinic__Email="hello@hemelmassage.example",
                Clinic__OpeningHours__0__Days="Monday to Friday", Clinic__OpeningHours__0__Hours="9:00 to 20:00",
                Articles__Path=os.path.join(ROOT, "content", "articles"), Logging__LogLevel__Default="Warning",
+               # Plain http on loopback: Production's __Host- cookies need HTTPS, which a reverse proxy gives for real.
+               Site__SecureCookies="false", Staff__SecureCookies="false",
                **(extra_env or {}))
     began = time.monotonic()
     proc = subprocess.Popen(["taskset", "-c", "0", os.path.join(site, "HemelMassage.Web")], cwd=site, env=env,
