@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HemelMassage.Web.Email;
 
 namespace HemelMassage.Web.Booking;
 
@@ -7,7 +8,6 @@ public sealed class BookingOptions
 {
     public const string Section = "Booking";
 
-    [Required] public string TimeZone { get; set; } = "Europe/London";
     /// <summary>The start-time grid begins here each day and steps by <see cref="SlotInterval"/>.</summary>
     public TimeOnly FirstStart { get; set; } = new(9, 0);
     [Range(typeof(TimeSpan), "00:05:00", "04:00:00")] public TimeSpan SlotInterval { get; set; } = TimeSpan.FromMinutes(30);
@@ -23,22 +23,6 @@ public sealed class BookingOptions
     /// <summary>Bookings still to come one email address may hold online; beyond it the client phones the clinic.</summary>
     [Range(1, 100)] public int MaxOpenBookingsPerEmail { get; set; } = 3;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-
-    public bool HasKnownTimeZone()
-    {
-        try
-        {
-            _ = Zone;
-            return true;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The clinic's time zone: one for the whole site, so availability, emails and the diary agree.</summary>
+    public TimeZoneInfo Zone => ClinicTime.Zone;
 }

@@ -13,7 +13,6 @@ public static class BookingServiceCollectionExtensions
         services.AddOptions<BookingOptions>()
             .BindConfiguration(BookingOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.HasKnownTimeZone(), "Booking:TimeZone must be a time zone this machine knows, e.g. Europe/London.")
             .Validate(o => o.SlotInterval.Ticks % TimeSpan.TicksPerMinute == 0, "Booking:SlotInterval must be whole minutes.")
             .ValidateOnStart();
         services.AddMemoryCache();

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace HemelMassage.Web.Email;
 
-/// <summary>Instants are stored in UTC; people read them in the clinic's time, Europe/London.</summary>
+/// <summary>
+/// Instants are stored in UTC; people read them in the clinic's time, Europe/London. The one place the
+/// clinic's time zone is named: availability, emails, the diary and pages all convert through it.
+/// </summary>
 public static class ClinicTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");

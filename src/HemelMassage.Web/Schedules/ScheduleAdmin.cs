@@ -29,7 +29,7 @@ public sealed partial class ScheduleAdmin(ClinicDbContext db, AuditLog audit, Sc
         treatment.Description = form.Description.Trim();
         treatment.PricePence = form.Pence!.Value;
         treatment.IsActive = form.IsActive;
-        await ChangedAsync(id is null ? "treatment.create" : "treatment.edit", treatment.Name, $"£{treatment.PricePence / 100m:0.00}, {(treatment.IsActive ? "active" : "inactive")}", cancellationToken);
+        await ChangedAsync(id is null ? "treatment.create" : "treatment.edit", treatment.Name, $"{Money.Format(treatment.PricePence)}, {(treatment.IsActive ? "active" : "inactive")}", cancellationToken);
         return treatment.Id;
     }
 

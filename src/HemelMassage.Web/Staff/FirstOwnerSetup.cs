@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
+using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Staff;
@@ -21,10 +19,10 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
         {
             return null;
         }
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.NewToken();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<StaffSetupToken>().Where(t => t.UsedUtc == null).ExecuteDeleteAsync();
-        db.Add(new StaffSetupToken { TokenHash = Hash(token), CreatedUtc = now, ExpiresUtc = now + Lifetime });
+        db.Add(new StaffSetupToken { TokenHash = Secrets.Hash(token), CreatedUtc = now, ExpiresUtc = now + Lifetime });
         await db.SaveChangesAsync();
         return clinic.AbsoluteUrl($"{Path}?token={token}");
     }
@@ -59,12 +57,11 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
         {
             return null;
         }
-        var hash = Hash(token);
+        var hash = Secrets.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Set<StaffSetupToken>().SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedUtc == null && t.ExpiresUtc > now);
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
 public static class FirstOwnerSetupExtensions
