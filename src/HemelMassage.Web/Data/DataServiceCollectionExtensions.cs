@@ -15,7 +15,11 @@ public static class DataServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("HemelMassage")
             .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        // Only SQLite is built so far: a site told to use another engine must not quietly use SQLite instead.
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Database:Provider must be Sqlite; PostgreSQL is not supported yet.")
+            .ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         var connectionString = SqliteConnectionString(options.ConnectionString, dataDirectory);

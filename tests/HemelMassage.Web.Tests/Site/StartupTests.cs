@@ -15,4 +15,14 @@ public sealed class StartupTests
         Assert.Contains("BaseUrl", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Phone", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_database_engine_the_site_does_not_support_stops_startup_instead_of_falling_back_to_sqlite()
+    {
+        using var site = new SiteFactory().With("Database:Provider", "Postgres");
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains("Database:Provider", failure.Message, StringComparison.Ordinal);
+    }
 }
