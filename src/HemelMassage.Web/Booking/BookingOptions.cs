@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using HemelMassage.Web.Email;
+using HemelMassage.Web.Clinic;
 
 namespace HemelMassage.Web.Booking;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;

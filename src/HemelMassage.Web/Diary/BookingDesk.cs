@@ -1,4 +1,5 @@
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.Data.Sqlite;
@@ -64,12 +65,12 @@ public sealed class BookingDesk(
             }
             var previous = a.StartUtc;
             var names = await db.Therapists.Where(t => t.Id == a.TherapistId || t.Id == form.TherapistId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-            var from = $"{Email.ClinicTime.Brief(previous)} with {names.GetValueOrDefault(a.TherapistId)}";
+            var from = $"{ClinicTime.Brief(previous)} with {names.GetValueOrDefault(a.TherapistId)}";
             a.Move(startUtc);
             a.TherapistId = form.TherapistId!.Value;
             a.CalendarSequence++;
             notifications.Rescheduled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), previous);
-            return Record(a, "booking.move", $"Moved from {from} to {Email.ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
+            return Record(a, "booking.move", $"Moved from {from} to {ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
         }, cancellationToken);
 
     private async Task<DeskResult> ChangeAsync(int id, int? version, Func<Appointment, Task<DeskResult>> change, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;

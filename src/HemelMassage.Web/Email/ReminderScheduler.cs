@@ -1,5 +1,6 @@
 using System.Globalization;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

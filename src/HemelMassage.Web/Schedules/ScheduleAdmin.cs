@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Email;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Treatments;

@@ -1,7 +1,7 @@
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.BrowserTests.Support;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;

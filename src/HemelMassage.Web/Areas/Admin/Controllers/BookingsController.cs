@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -90,7 +91,7 @@ public sealed class BookingsController(
             // The note may be health information: who read it is kept, as UK GDPR expects for special-category data.
             await audit.SaveAsync("booking.note-read", details.Reference, "Read the client's note");
         }
-        var local = Email.ClinicTime.ToLocal(details.StartUtc);
+        var local = ClinicTime.ToLocal(details.StartUtc);
         move ??= new MoveForm
         {
             TherapistId = details.TherapistId, Version = details.Version,

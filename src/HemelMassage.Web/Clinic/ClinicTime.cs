@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HemelMassage.Web.Email;
+namespace HemelMassage.Web.Clinic;
 
 /// <summary>
 /// Instants are stored in UTC; people read them in the clinic's time, Europe/London. The one place the
