@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HemelMassage.Web.Data;
+using HemelMassage.Web.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,9 @@ public sealed class PrivacyOptions
 }
 
 /// <summary>Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, twice a day.</summary>
-public sealed class NoteRetention(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<NoteRetention> logger) : BackgroundService
+public sealed class NoteRetention(
+    IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, BackgroundStart backgroundStart, ILogger<NoteRetention> logger)
+    : BackgroundService
 {
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +37,14 @@ public sealed class NoteRetention(IServiceScopeFactory scopes, IOptions<PrivacyO
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await backgroundStart.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromHours(12), clock);
         do
         {

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Site;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Email;
@@ -8,7 +9,7 @@ namespace HemelMassage.Web.Email;
 /// </summary>
 public sealed class EmailBackgroundService(
     OutboxDispatcher dispatcher, ReminderScheduler reminders, IMailSender sender, TimeProvider time,
-    IOptions<EmailOptions> options, ILogger<EmailBackgroundService> logger) : BackgroundService
+    BackgroundStart backgroundStart, IOptions<EmailOptions> options, ILogger<EmailBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +18,14 @@ public sealed class EmailBackgroundService(
         if (!settings.DispatcherEnabled)
         {
             logger.LogInformation("The email dispatcher is switched off (Email:DispatcherEnabled=false)");
+            return;
+        }
+        try
+        {
+            await backgroundStart.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
             return;
         }
         var nextReminderRun = DateTimeOffset.MinValue;

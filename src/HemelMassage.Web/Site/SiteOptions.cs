@@ -1,6 +1,6 @@
 namespace HemelMassage.Web.Site;
 
-/// <summary>The <c>Site</c> settings that guard the edge of the app: cookies and which proxies to believe.</summary>
+/// <summary>The <c>Site</c> settings: cookies, which proxies to believe, and when background jobs start.</summary>
 public sealed class SiteOptions
 {
     public const string Section = "Site";
@@ -13,6 +13,9 @@ public sealed class SiteOptions
     /// means nobody's: a client cannot pick its own address and dodge the rate limits.
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>How long after the site starts serving the background jobs make their first pass (see <see cref="BackgroundStart"/>).</summary>
+    public TimeSpan BackgroundStartDelay { get; set; } = TimeSpan.FromSeconds(3);
 
     public static SiteOptions Read(IConfiguration configuration, IHostEnvironment environment)
     {

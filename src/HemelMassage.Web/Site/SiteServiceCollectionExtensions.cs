@@ -20,7 +20,9 @@ public static class SiteServiceCollectionExtensions
         {
             o.SecureCookies = site.SecureCookies;
             o.KnownProxies = site.KnownProxies;
+            o.BackgroundStartDelay = site.BackgroundStartDelay;
         });
+        services.AddSingleton<BackgroundStart>();
         services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
         services.Configure<ForwardedHeadersOptions>(forwarded => SiteCookies.TrustOnly(forwarded, site.KnownProxies));
         services.AddSiteRateLimits();

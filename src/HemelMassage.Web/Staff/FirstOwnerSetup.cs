@@ -70,6 +70,11 @@ public static class FirstOwnerSetupExtensions
     public static async Task OfferFirstOwnerSetupAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        // Checked before FirstOwnerSetup (and Identity's UserManager behind it) is built: most starts have staff.
+        if (await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Users.AnyAsync())
+        {
+            return;
+        }
         var link = await scope.ServiceProvider.GetRequiredService<FirstOwnerSetup>().IssueIfNoStaffAsync();
         if (link is not null)
         {
