@@ -32,8 +32,6 @@ if (await StaffCommands.TryRunAsync(app.Services, args, Console.Out) || await Da
     return;
 }
 
-await app.OfferFirstOwnerSetupAsync();
-
 app.UseSite();
 app.UseArticles();
 app.UseStaff();

@@ -1,6 +1,7 @@
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,21 +65,36 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
 
 }
 
-public static class FirstOwnerSetupExtensions
+/// <summary>
+/// On a start with no staff, writes the one-time setup link to the log (the create-owner command is the
+/// alternative). Runs once the site is serving, like the other background jobs, so the check's first
+/// database query does not hold up the first visitor.
+/// </summary>
+public sealed class FirstOwnerOffer(IServiceScopeFactory scopes, BackgroundStart backgroundStart, ILogger<FirstOwnerOffer> logger) : BackgroundService
 {
-    /// <summary>On a start with no staff, writes the one-time setup link to the log (the create-owner command is the alternative).</summary>
-    public static async Task OfferFirstOwnerSetupAsync(this WebApplication app)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        // Checked before FirstOwnerSetup (and Identity's UserManager behind it) is built: most starts have staff.
-        if (await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Users.AnyAsync())
+        try
         {
-            return;
+            await backgroundStart.WaitAsync(stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            // Checked before FirstOwnerSetup (and Identity's UserManager behind it) is built: most starts have staff.
+            if (await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Users.AnyAsync(stoppingToken))
+            {
+                return;
+            }
+            var link = await scope.ServiceProvider.GetRequiredService<FirstOwnerSetup>().IssueIfNoStaffAsync();
+            if (link is not null)
+            {
+                logger.LogWarning("No staff accounts yet. Within 24 hours, open {SetupLink} to create the first Owner (it works once), or run: create-owner you@example.com", link);
+            }
         }
-        var link = await scope.ServiceProvider.GetRequiredService<FirstOwnerSetup>().IssueIfNoStaffAsync();
-        if (link is not null)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            app.Logger.LogWarning("No staff accounts yet. Within 24 hours, open {SetupLink} to create the first Owner (it works once), or run: create-owner you@example.com", link);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not check for staff accounts; the create-owner command still works");
         }
     }
 }

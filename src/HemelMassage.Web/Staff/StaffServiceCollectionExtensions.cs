@@ -72,6 +72,7 @@ public static class StaffServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<FirstOwnerSetup>();
+        services.AddHostedService<FirstOwnerOffer>();
         services.AddStaffForms();
         return services;
     }
