@@ -67,6 +67,7 @@ public static class SiteServiceCollectionExtensions
     {
         // A friendly page for every failure, in every environment: no client ever sees a stack trace.
         app.UseForwardedHeaders();
+        app.UseHttpsOnly();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())

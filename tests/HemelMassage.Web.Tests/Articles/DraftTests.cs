@@ -13,7 +13,7 @@ public sealed class DraftTests : IDisposable
     public async Task In_production_a_draft_is_a_404_and_appears_in_no_list_feed_sitemap_tag_or_alias()
     {
         using var site = new SiteFactory().WithArticles(_content).InProduction();
-        var client = site.CreatePageClient();
+        var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://www.hemelmassage.example") });
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/work-in-progress")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/tags/secret-tag")).StatusCode);
