@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Booking;
 
 /// <summary>The booking being filled in, step by step, kept server-side under a random key.</summary>
-public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options)
+public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options, Intake.HealthAnswerProtector protector)
 {
     /// <summary>Checks the posted hour against every rule; when it holds, remembers it and returns the key.</summary>
     public async Task<(SlotProblem Problem, PendingBooking? Pending)> ChooseAsync(
@@ -51,6 +51,7 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         pending.FirstVisit = form.Visit == "first";
         pending.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
         pending.AcceptedPolicy = form.AcceptPolicy;
+        Intake.IntakeForms.Save(pending, form, protector, availability.NowUtc);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -62,7 +63,8 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         return db.Appointments.CountAsync(a => a.Client!.Email == normalised && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken);
     }
 
-    public static DetailsForm DetailsOf(PendingBooking pending) => new()
+    /// <summary>The details as the client left them, health answers decrypted for their own page only.</summary>
+    public DetailsForm DetailsOf(PendingBooking pending) => Intake.IntakeForms.Fill(new DetailsForm
     {
         Name = pending.Name,
         Email = pending.Email,
@@ -70,5 +72,5 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         Visit = pending.FirstVisit switch { true => "first", false => "returning", null => null },
         Note = pending.Note,
         AcceptPolicy = pending.AcceptedPolicy,
-    };
+    }, pending, protector);
 }

@@ -54,6 +54,8 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             var email = client.Email;
             var bookingIds = await db.Appointments.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
             await db.Appointments.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
+            // Health answers, where it hurt and what was worked are health data too: none of it outlives erasure.
+            await db.Intakes.Where(i => bookingIds.Contains(i.AppointmentId)).ExecuteDeleteAsync(cancellationToken);
             await db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.ToAddress, "erased@invalid").SetProperty(m => m.ToName, "")

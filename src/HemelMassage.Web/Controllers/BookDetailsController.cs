@@ -19,7 +19,7 @@ public sealed class BookDetailsController(
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
     {
         var pending = await pendings.FindAsync(key, cancellationToken);
-        return pending is null ? Expired() : View(new DetailsView(await SummaryAsync(pending, cancellationToken), PendingBookings.DetailsOf(pending)));
+        return pending is null ? Expired() : View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)));
     }
 
     [HttpPost("/book/details/{key}")]
@@ -60,7 +60,7 @@ public sealed class BookDetailsController(
             return Expired();
         }
         return pending.HasDetails
-            ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), PendingBookings.DetailsOf(pending)))
+            ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)))
             : Redirect("/book/details/" + key);
     }
 

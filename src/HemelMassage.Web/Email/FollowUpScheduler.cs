@@ -1,0 +1,55 @@
+using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Email;
+
+/// <summary>
+/// Queues the day-after follow-ups, like <see cref="ReminderScheduler"/>: due ones are derived from the
+/// bookings as they are now, and each is keyed (<c>follow-up:{id}</c>) under the reminder key's unique
+/// index, so a visit gets one follow-up at most.
+/// </summary>
+public sealed class FollowUpScheduler(
+    IServiceScopeFactory scopes, BookingEmailComposer composer, EmailPolicy policy, TimeProvider time,
+    IOptions<EmailOptions> options, ILogger<FollowUpScheduler> logger)
+{
+    public async Task<int> QueueDueFollowUpsAsync(CancellationToken cancellationToken = default)
+    {
+        var local = ClinicTime.ToLocal(time.GetUtcNow().UtcDateTime);
+        if (local.Hour < options.Value.FollowUpHour)
+        {
+            return 0;
+        }
+        var yesterday = local.Date.AddDays(-1);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var source = scope.ServiceProvider.GetRequiredService<IFollowUpSource>();
+        var due = (await source.VisitsAsync(db, ClinicTime.ToUtc(yesterday), ClinicTime.ToUtc(local.Date), cancellationToken))
+            .DistinctBy(n => n.BookingId).ToDictionary(KeyOf);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var keys = due.Keys.ToList();
+        var queued = await db.OutboxMessages.Where(m => m.ReminderKey != null && keys.Contains(m.ReminderKey))
+            .Select(m => m.ReminderKey!).ToListAsync(cancellationToken);
+        var fresh = due.Where(d => !queued.Contains(d.Key)).ToList();
+        foreach (var (key, notice) in fresh)
+        {
+            db.OutboxMessages.Add(OutboxRows.Create(composer.FollowUp(notice), notice.BookingId, key, policy, time));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogInformation(e, "Follow-ups were queued concurrently elsewhere; will look again next run");
+            return 0;
+        }
+        return fresh.Count;
+    }
+
+    public static string KeyOf(FollowUpNotice notice) => $"follow-up:{notice.BookingId}";
+}
