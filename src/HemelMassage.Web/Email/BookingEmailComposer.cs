@@ -82,11 +82,11 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
                 ", because the body is all connected and the cause of the pain may not be where you feel it:");
             paragraphs.AddRange(notice.AlsoWorked.Select(r => $"{Capital(Sentence(r.Areas))}: {r.Why}"));
         }
+        paragraphs.Add($"Don't want these emails after a visit? Tick \"No follow-up email\" when you next book, or phone us on {clinic.Phone}.");
         if (notice.Articles.Count > 0)
         {
             paragraphs.Add("If you would like to read more about why:");
         }
-        paragraphs.Add($"Don't want these emails after a visit? Tick \"No follow-up email\" when you next book, or phone us on {clinic.Phone}.");
         var content = new EmailContent(
             $"After your treatment at {clinic.Name}", "How are you feeling?", paragraphs, [], ShowVisitInformation: false,
             Links: notice.Articles);
