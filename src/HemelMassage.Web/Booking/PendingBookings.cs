@@ -43,7 +43,8 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         return await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.ExpiresAtUtc > now && p.AppointmentId == null, cancellationToken);
     }
 
-    public async Task SaveDetailsAsync(PendingBooking pending, DetailsForm form, CancellationToken cancellationToken)
+    /// <returns>True when health information was given without consent, and so not kept.</returns>
+    public async Task<bool> SaveDetailsAsync(PendingBooking pending, DetailsForm form, CancellationToken cancellationToken)
     {
         pending.Name = form.Name!.Trim();
         pending.Email = form.Email!.Trim();
@@ -51,8 +52,9 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         pending.FirstVisit = form.Visit == "first";
         pending.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
         pending.AcceptedPolicy = form.AcceptPolicy;
-        Intake.IntakeForms.Save(pending, form, protector, availability.NowUtc);
+        var dropped = Intake.IntakeForms.Save(pending, form, protector, availability.NowUtc);
         await db.SaveChangesAsync(cancellationToken);
+        return dropped;
     }
 
     /// <summary>Booked appointments still to come for this email address (clients are stored by lower-cased email).</summary>

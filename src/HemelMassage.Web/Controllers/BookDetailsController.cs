@@ -47,13 +47,14 @@ public sealed class BookDetailsController(
         {
             return View("Details", new DetailsView(await SummaryAsync(pending, cancellationToken), form));
         }
-        await pendings.SaveDetailsAsync(pending, form, cancellationToken);
-        return Redirect("/book/review/" + key);
+        var notKept = await pendings.SaveDetailsAsync(pending, form, cancellationToken);
+        return Redirect("/book/review/" + key + (notKept ? "?health=not-kept" : ""));
     }
 
     [HttpGet("/book/review/{key}")]
-    public async Task<IActionResult> Review(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> Review(string key, string? health, CancellationToken cancellationToken)
     {
+        ViewData["HealthNotKept"] = health == "not-kept";
         var pending = await pendings.FindAsync(key, cancellationToken);
         if (pending is null)
         {

@@ -7,7 +7,7 @@ namespace HemelMassage.Web.Intake;
 /// <summary>
 /// The body map and health questions of the details step. Health answers are checked only when the client
 /// consented, because without consent they are not kept at all; a first visit answers every question, a
-/// returning client may say nothing has changed instead.
+/// returning client may say nothing has changed instead. Marking only the map, with no answer, is fine: the questions are then asked in person.
 /// </summary>
 public sealed class IntakeFormValidator : AbstractValidator<DetailsForm>
 {
@@ -27,7 +27,9 @@ public sealed class IntakeFormValidator : AbstractValidator<DetailsForm>
                 .WithMessage("Please choose light, medium, firm or not sure.");
             RuleFor(f => f).Custom((form, context) =>
             {
-                var required = form.Visit != "returning" || !form.HealthUnchanged;
+                // Someone who starts the questions answers them all; someone who only marks the map is asked in person.
+                var started = form.Answers?.Values.Any(v => v is "yes" or "no") == true;
+                var required = started && (form.Visit != "returning" || !form.HealthUnchanged);
                 foreach (var question in HealthQuestions.All)
                 {
                     var answer = form.Answers?.GetValueOrDefault(question.Code);

@@ -5,23 +5,26 @@ namespace HemelMassage.Web.Intake;
 /// <summary>Between the details form and the booking being filled in: what is kept, and only with consent.</summary>
 public static class IntakeForms
 {
-    public static void Save(PendingBooking pending, DetailsForm form, HealthAnswerProtector protector, DateTime nowUtc)
+    /// <returns>True when the client marked the map or answered but gave no consent, so nothing of it was kept.</returns>
+    public static bool Save(PendingBooking pending, DetailsForm form, HealthAnswerProtector protector, DateTime nowUtc)
     {
-        pending.Regions = BodyRegions.Join(form.Regions ?? []);
         pending.NoFollowUp = form.NoFollowUp;
         pending.HealthUnchanged = form.HealthConsent && form.Visit == "returning" && form.HealthUnchanged;
         if (!form.HealthConsent)
         {
-            // No consent, no health data: whatever was typed is dropped and the therapist asks in person.
+            // No consent, no health data: where it hurts and whatever was answered are dropped; the therapist asks in person.
+            pending.Regions = null;
             pending.HealthConsentAtUtc = null;
             pending.ProtectedAnswers = null;
             pending.NeedsConversation = false;
-            return;
+            return BodyRegions.Clean(form.Regions).Count > 0 || AnswersOf(form) is not null;
         }
+        pending.Regions = BodyRegions.Join(form.Regions ?? []);
         pending.HealthConsentAtUtc ??= nowUtc;
         var answers = AnswersOf(form);
         pending.ProtectedAnswers = answers is null ? null : protector.Protect(answers);
         pending.NeedsConversation = answers?.NeedsConversation ?? false;
+        return false;
     }
 
     /// <summary>The answers to keep: null when a returning client said nothing has changed and added nothing.</summary>

@@ -115,18 +115,20 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Consent withdrawn: every health answer the client gave is deleted, on every booking; where it hurts stays.</summary>
+    /// <summary>Consent withdrawn: every health answer and body-map mark the client gave is deleted, on every booking. The areas the therapist worked (their treatment record) stay.</summary>
     public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, CancellationToken cancellationToken)
     {
         var ids = db.Appointments.Where(a => a.ClientId == clientId).Select(a => a.Id);
-        var deleted = await db.Intakes.Where(i => ids.Contains(i.AppointmentId) && (i.ProtectedAnswers != null || i.HealthConsentAtUtc != null))
+        var deleted = await db.Intakes.Where(i => ids.Contains(i.AppointmentId) && (i.ProtectedAnswers != null || i.HealthConsentAtUtc != null || i.Regions != ""))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.NeedsConversation, false)
+                .SetProperty(i => i.Regions, "")
                 .SetProperty(i => i.Health, HealthStatus.AskInPerson)
                 .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
         var email = clientEmail.ToLowerInvariant();
         await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, Clients.ClientRecords.Literal(email), "\\"))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
+                .SetProperty(p => p.Regions, (string?)null)
                 .SetProperty(p => p.NeedsConversation, false), cancellationToken);
         await audit.SaveAsync("client.health-consent-withdrawn", $"client {clientId}", $"Health answers deleted from {deleted} bookings");
         if (db.Database.IsSqlite())

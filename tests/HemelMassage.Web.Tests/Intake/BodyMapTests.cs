@@ -3,6 +3,7 @@ using HemelMassage.Web.Articles;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Intake;
@@ -15,10 +16,27 @@ public sealed class BodyMapTests
         using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details("hamstrings-left", "lower-back", "lower-back"));
+        var fields = IntakeSteps.Details("hamstrings-left", "lower-back", "lower-back").With("HealthConsent", "true");
+
+        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", fields);
 
         var intake = await site.IntakeAsync(id);
         Assert.Equal("lower-back hamstrings-left", intake.Regions);
+    }
+
+    [Fact]
+    public async Task Without_the_health_consent_the_map_is_not_kept_and_the_review_says_so()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", IntakeSteps.Details("lower-back"));
+        var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
+        await new BookingJourney(client).ConfirmAsync(key);
+
+        Assert.Contains("did not tick the consent, so we have not kept them", review);
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        Assert.Equal("", (await site.IntakeAsync(id)).Regions);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static async Task<int> VisitAsync(BookingSite site, string start, string email, string[] felt, string[] worked, bool optOut = false)
     {
-        var fields = IntakeSteps.Details(felt).With("Email", email);
+        var fields = IntakeSteps.Details(felt).With("Email", email).With("HealthConsent", "true");
         if (optOut)
         {
             fields.With("NoFollowUp", "true");
@@ -65,7 +65,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         site.With("Email:DispatcherEnabled", "false");
         var cancelled = await VisitAsync(site, "2026-12-08T10:00Z", "cat@example.com", ["neck"], ["neck", "upper-back"]);
         await VisitAsync(site, "2026-12-08T12:00Z", "olly@example.com", ["neck"], ["neck", "upper-back"], optOut: true);
-        await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-08T14:00Z", IntakeSteps.Details("neck").With("Email", "nora@example.com"));
+        await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-08T14:00Z", IntakeSteps.Details("neck").With("Email", "nora@example.com").With("HealthConsent", "true"));
         await site.WithDbAsync(async db =>
         {
             var a = await db.Appointments.SingleAsync(x => x.Id == cancelled);

@@ -61,13 +61,15 @@ public sealed class HealthAnswerTests
         var intake = await site.IntakeAsync(id);
 
         Assert.Contains("your therapist will ask you the health questions in person", review);
+        Assert.Contains("did not tick the consent, so we have not kept them", review);
         Assert.Null(pending.ProtectedAnswers);
         Assert.Null(pending.HealthConsentAtUtc);
         Assert.Null(intake.ProtectedAnswers);
         Assert.Null(intake.HealthConsentVersion);
         Assert.False(intake.NeedsConversation);
         Assert.Equal(HealthStatus.AskInPerson, intake.Health);
-        Assert.Equal("lower-back", intake.Regions);
+        Assert.Equal("", intake.Regions);
+        Assert.Null(pending.Regions);
         Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == EmailKind.ClinicNeedsConversation)));
     }
 
@@ -123,7 +125,7 @@ public sealed class HealthAnswerTests
         Assert.Null(intake.ProtectedAnswers);
         Assert.Null(intake.HealthConsentAtUtc);
         Assert.False(intake.NeedsConversation);
-        Assert.Equal("calves-left", intake.Regions);
+        Assert.Equal("", intake.Regions);
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "client.health-consent-withdrawn")));
     }
 }

@@ -81,7 +81,7 @@ public sealed class StaffIntakeTests
 
         var saved = await sarah.PostFormAsync($"/admin/bookings/{id}", $"/admin/bookings/{id}/worked",
             new() { ["worked"] = "hamstrings-left" });
-        var next = await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-10T10:00Z", IntakeSteps.Details("neck"));
+        var next = await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-10T10:00Z", IntakeSteps.Details("neck").With("HealthConsent", "true"));
         var nextPage = WebUtility.HtmlDecode(await sarah.GetStringAsync($"/admin/bookings/{next}"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
