@@ -63,6 +63,37 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await staff.Context.CloseAsync();
     }
 
+    [BrowserFact]
+    public async Task The_map_works_with_the_keyboard_alone()
+    {
+        var page = await live.NewPageAsync(Browser.Desktop);
+        await ToDetailsAsync(page);
+
+        await Steps.TabToAsync(page, "#Name");
+        await page.Keyboard.TypeAsync("Kay Board");
+        await Steps.TabToAsync(page, "#Email");
+        await page.Keyboard.TypeAsync($"keys-map-{Guid.NewGuid():n}@example.com");
+        await Steps.TabToAsync(page, "#Phone");
+        await page.Keyboard.TypeAsync("07700 900123");
+        await Steps.TabToAsync(page, "input[name=Visit]");
+        await page.Keyboard.PressAsync("Space");
+        await Steps.TabToAsync(page, "input[name=HealthConsent]");
+        await page.Keyboard.PressAsync("Space");
+        await Steps.TabToAsync(page, "#region-calves-right");
+        await page.Keyboard.PressAsync("Space");
+        await Steps.TabToAsync(page, "#region-lower-back");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("svg [data-region=lower-back]")).ToHaveClassAsync("on");
+        await Steps.TabToAsync(page, "input[name=AcceptPolicy]");
+        await page.Keyboard.PressAsync("Space");
+        await Steps.TabToAsync(page, "button[type=submit]");
+        await Steps.PressEnterAsync(page);
+
+        await page.WaitForURLAsync("**/book/review/**");
+        await Assertions.Expect(page.Locator("dl.summary").Last).ToContainTextAsync("Lower back, Right calf");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task ToDetailsAsync(IPage page)
     {
         await page.GotoAsync("/book");
