@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes) : Controller
+    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, Data.ClinicDbContext db) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ public sealed class ManageBookingController(
             {
                 "moved" => "Your booking has been moved.",
                 "withdrawn" => "Your consent is withdrawn and your health answers are deleted. Your therapist will ask in person.",
+                "no-follow-up" => "We won't send you follow-up emails after your visits.",
                 _ => null,
             }));
     }
@@ -43,6 +44,20 @@ public sealed class ManageBookingController(
         }
         await intakes.WithdrawConsentAsync(appointment.ClientId, appointment.Client!.Email, cancellationToken);
         return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=withdrawn");
+    }
+
+    /// <summary>No more follow-up emails after visits, for this client (every booking).</summary>
+    [HttpPost("/booking/{token}/no-follow-up")]
+    public async Task<IActionResult> NoFollowUp(string token, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return NotValid();
+        }
+        appointment.Client!.NoFollowUp = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=no-follow-up");
     }
 
     [HttpGet("/booking/{token}/reschedule")]

@@ -82,7 +82,7 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
                 ", because the body is all connected and the cause of the pain may not be where you feel it:");
             paragraphs.AddRange(notice.AlsoWorked.Select(r => $"{Capital(Sentence(r.Areas))}: {r.Why}"));
         }
-        paragraphs.Add($"Don't want these emails after a visit? Tick \"No follow-up email\" when you next book, or phone us on {clinic.Phone}.");
+        paragraphs.Add($"Don't want these emails after a visit? Use the link in your booking confirmation, tick \"No follow-up email\" when you next book, or phone us on {clinic.Phone}.");
         if (notice.Articles.Count > 0)
         {
             paragraphs.Add("If you would like to read more about why:");

@@ -79,4 +79,18 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(0, queued);
         Assert.Empty(await FollowUpsAsync(site));
     }
+
+    [Fact]
+    public async Task A_client_can_opt_out_of_follow_ups_from_their_booking_link()
+    {
+        using var site = new BookingSite();
+        site.With("Email:DispatcherEnabled", "false");
+        var client = site.CreatePageClient();
+        var manage = await Security.SecuritySteps.BookAsync(client, "2026-12-10T10:00Z");
+
+        var response = await BookingSite.PostFormAsync(client, manage, manage + "/no-follow-up", new Dictionary<string, string>());
+
+        Assert.Contains("We won&#x27;t send you follow-up emails", await client.GetStringAsync(BookingSite.Location(response)));
+        Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+    }
 }
