@@ -24,5 +24,6 @@ staff-sign-in-desktop       admin-sign-in-desktop       0
 intake-map-phone            intake-map-phone            0
 intake-map-desktop          intake-map-desktop          0
 intake-booking-desktop      intake-booking-desktop      470
+intake-day-sheet-desktop    intake-day-sheet-desktop    0
 LIST
 ls -l ./*.png

@@ -59,6 +59,10 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await Accessibility.AssertNoViolationsAsync(staff);
         await staff.Locator("#intake").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(staff, $"intake-booking-{size}");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".sheet-intake .flag").First).ToHaveTextAsync("Talk first");
+        await Accessibility.AssertNoViolationsAsync(staff);
+        await Screenshots.TakeAsync(staff, $"intake-day-sheet-{size}");
         await page.Context.CloseAsync();
         await staff.Context.CloseAsync();
     }
