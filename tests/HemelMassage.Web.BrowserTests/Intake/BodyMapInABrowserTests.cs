@@ -71,7 +71,23 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
     public async Task The_map_works_with_the_keyboard_alone()
     {
         var page = await live.NewPageAsync(Browser.Desktop);
+        var scripts = new List<IResponse>();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "script")
+            {
+                scripts.Add(response);
+            }
+        };
         await ToDetailsAsync(page);
+        // The booking journey's budget: at most 10 KB of JavaScript; the map's toggle is the only script.
+        var bytes = 0;
+        foreach (var script in scripts)
+        {
+            bytes += (await script.BodyAsync()).Length;
+        }
+        Assert.Single(scripts);
+        Assert.InRange(bytes, 1, 10 * 1024);
 
         await Steps.TabToAsync(page, "#Name");
         await page.Keyboard.TypeAsync("Kay Board");
