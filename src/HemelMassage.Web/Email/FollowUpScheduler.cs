@@ -1,6 +1,5 @@
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Email;
@@ -27,28 +26,7 @@ public sealed class FollowUpScheduler(
         var source = scope.ServiceProvider.GetRequiredService<IFollowUpSource>();
         var due = (await source.VisitsAsync(db, ClinicTime.ToUtc(yesterday), ClinicTime.ToUtc(local.Date), cancellationToken))
             .DistinctBy(n => n.BookingId).ToDictionary(KeyOf);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-        var keys = due.Keys.ToList();
-        var queued = await db.OutboxMessages.Where(m => m.ReminderKey != null && keys.Contains(m.ReminderKey))
-            .Select(m => m.ReminderKey!).ToListAsync(cancellationToken);
-        var fresh = due.Where(d => !queued.Contains(d.Key)).ToList();
-        foreach (var (key, notice) in fresh)
-        {
-            db.OutboxMessages.Add(OutboxRows.Create(composer.FollowUp(notice), notice.BookingId, key, policy, time));
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e)
-        {
-            logger.LogInformation(e, "Follow-ups were queued concurrently elsewhere; will look again next run");
-            return 0;
-        }
-        return fresh.Count;
+        return await KeyedQueue.QueueOnceAsync(db, due, composer.FollowUp, n => n.BookingId, policy, time, logger, cancellationToken);
     }
 
     public static string KeyOf(FollowUpNotice notice) => $"follow-up:{notice.BookingId}";

@@ -18,8 +18,6 @@ public sealed record BodyRegion(string Code, string Label, BodyView View, string
 /// <summary>The clinic's body map: the codes are the ones articles name in their <c>regions:</c> front matter.</summary>
 public static class BodyRegions
 {
-    public const int MaxChosen = 40;
-
     public static IReadOnlyList<BodyRegion> All { get; } = Build();
 
     private static readonly FrozenDictionary<string, BodyRegion> ByCode = All.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
