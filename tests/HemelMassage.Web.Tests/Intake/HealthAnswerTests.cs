@@ -74,7 +74,7 @@ public sealed class HealthAnswerTests
     }
 
     [Fact]
-    public async Task A_first_visit_with_consent_must_answer_every_question()
+    public async Task Whoever_starts_the_health_questions_answers_every_one_with_a_message_by_each_left_out()
     {
         using var site = new BookingSite();
         var client = site.CreatePageClient();
