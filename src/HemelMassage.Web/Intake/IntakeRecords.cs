@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Intake;
 
 /// <summary>One booking's line on the day sheet.</summary>
-public sealed record SheetIntake(IReadOnlyList<string> Regions, IReadOnlyList<string> Worked, bool NeedsConversation, IReadOnlyList<string> Flags, HealthStatus Health);
+public sealed record SheetIntake(
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Worked, bool NeedsConversation, IReadOnlyList<string> Flags, HealthStatus Health,
+    IReadOnlyList<string>? LastVisitRegions = null, IReadOnlyList<string>? LastVisitWorked = null);
 
 /// <summary>A booking's intake as staff see it. <see cref="Answers"/> is null unless the viewer may read health answers.</summary>
 public sealed record IntakeView(
@@ -89,6 +91,13 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     {
         var ids = entries.Select(e => e.Id).ToList();
         var rows = await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.AppointmentId)).ToListAsync(cancellationToken);
+        var clients = await db.Appointments.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ClientId, a.StartUtc }).ToListAsync(cancellationToken);
+        var clientIds = clients.Select(c => c.ClientId).Distinct().ToList();
+        // Every earlier intake of these clients, so a returning client's line shows last visit too.
+        var history = await (from i in db.Intakes
+                             join a in db.Appointments on i.AppointmentId equals a.Id
+                             where clientIds.Contains(a.ClientId) && a.Status != AppointmentStatus.Cancelled
+                             select new { a.ClientId, a.StartUtc, i.Regions, i.WorkedRegions }).AsNoTracking().ToListAsync(cancellationToken);
         var result = new Dictionary<int, SheetIntake>();
         foreach (var row in rows)
         {
@@ -97,7 +106,10 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             {
                 audit.Add("booking.health-read", entries.First(e => e.Id == row.AppointmentId).Reference, "Read the client's health flags on the day sheet");
             }
-            result[row.AppointmentId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health);
+            var visit = clients.First(c => c.Id == row.AppointmentId);
+            var last = history.Where(h => h.ClientId == visit.ClientId && h.StartUtc < visit.StartUtc).MaxBy(h => h.StartUtc);
+            result[row.AppointmentId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health,
+                last is null ? null : BodyRegions.Split(last.Regions), last is null ? null : BodyRegions.Split(last.WorkedRegions));
         }
         await db.SaveChangesAsync(cancellationToken);
         return result;

@@ -73,7 +73,7 @@ public sealed class StaffIntakeTests
     }
 
     [Fact]
-    public async Task The_therapist_ticks_the_areas_worked_on_the_same_map_and_sees_them_next_visit()
+    public async Task The_therapist_ticks_the_areas_worked_on_the_same_map_and_sees_them_next_visit_on_the_booking_and_the_day_sheet()
     {
         var (site, id) = await BookedWithSarahAsync();
         using var _ = site;
@@ -88,5 +88,8 @@ public sealed class StaffIntakeTests
         Assert.Equal("hamstrings-left", (await site.IntakeAsync(id)).WorkedRegions);
         Assert.Contains("Last visit", nextPage);
         Assert.Contains("Worked:</span> Left back of thigh (hamstrings)", nextPage);
+        var sheet = WebUtility.HtmlDecode(await sarah.GetStringAsync("/admin/diary?date=2026-12-10"));
+        Assert.Contains("Last visit felt:</span> Lower back, Left glute (buttock)", sheet);
+        Assert.Contains("worked:</span> Left back of thigh (hamstrings)", sheet);
     }
 }
