@@ -21,5 +21,9 @@ details-errors-desktop      book-4-details-errors-desktop 0
 confirmation-phone          book-6-confirmation-phone   0
 manage-phone                manage-phone                0
 staff-sign-in-desktop       admin-sign-in-desktop       0
+intake-map-phone            intake-map-phone            0
+intake-map-desktop          intake-map-desktop          0
+intake-booking-desktop      intake-booking-desktop      470
+intake-day-sheet-desktop    intake-day-sheet-desktop    0
 LIST
 ls -l ./*.png

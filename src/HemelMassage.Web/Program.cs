@@ -5,6 +5,7 @@ using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
+using HemelMassage.Web.Intake;
 using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
@@ -21,6 +22,7 @@ builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
 builder.Services.AddSchedules();
 builder.Services.AddClients();
+builder.Services.AddIntake();
 
 var app = builder.Build();
 

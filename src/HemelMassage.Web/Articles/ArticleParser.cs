@@ -64,6 +64,11 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         var aliases = Clean(front.Aliases).Select(a => a.Length > 1 ? a.TrimEnd('/') : a).ToList();
         foreach (var alias in aliases.Where(a => !IsLocalPath(a) || a == "/")) { Problem($"alias '{alias}' must be an old address on this site starting with '/', such as /blog/old-name."); }
         foreach (var alias in aliases.Where(IsSitePage)) { Problem($"alias '{alias}' is a page of this site; an alias may only be an old address."); }
+        var regions = Clean(front.Regions);
+        foreach (var region in regions.Where(r => !Intake.BodyRegions.IsKnown(r)))
+        {
+            Problem($"region '{region}' is not on the body map; use one of the codes in content/HOW-TO-ADD-AN-ARTICLE.md.");
+        }
         var image = front.Image?.Trim();
         if (!string.IsNullOrEmpty(image) && !IsLocalPath(image) && !IsWebAddress(image)) { Problem($"image '{image}' must start with '/' or https://."); }
 
@@ -71,7 +76,7 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         {
             return null;
         }
-        return new Article(slug, front.Title!.Trim(), front.Summary!.Trim(), published.Value, updated, tags, Clean(front.Regions),
+        return new Article(slug, front.Title!.Trim(), front.Summary!.Trim(), published.Value, updated, tags, regions,
             front.Draft, string.IsNullOrEmpty(image) ? null : image, aliases, renderer.ToHtml(body), renderer.ReadingMinutes(body), file);
     }
 

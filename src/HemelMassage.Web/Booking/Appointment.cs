@@ -67,4 +67,6 @@ public sealed class Client
     public required string Phone { get; set; }
     public bool FirstVisit { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The client asked for no follow-up email after their visits.</summary>
+    public bool NoFollowUp { get; set; }
 }

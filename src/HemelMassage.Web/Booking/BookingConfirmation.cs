@@ -11,7 +11,8 @@ namespace HemelMassage.Web.Booking;
 /// pending key is the idempotency key, so a second submit finds the booking the first one made.
 /// </summary>
 public sealed class BookingConfirmation(
-    ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic, ILogger<BookingConfirmation> logger)
+    ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic,
+    Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
 {
     public async Task<(SlotProblem Problem, PendingBooking? Pending)> ConfirmAsync(string key, CancellationToken cancellationToken)
     {
@@ -41,7 +42,13 @@ public sealed class BookingConfirmation(
             var appointment = await BookAsync(schedule, pending, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             pending.AppointmentId = appointment.Id;
-            notifications.Booked(db, Notice(appointment, schedule, pending));
+            var intake = await intakes.AddAsync(appointment, pending, cancellationToken);
+            var notice = Notice(appointment, schedule, pending);
+            notifications.Booked(db, notice);
+            if (intake.NeedsConversation)
+            {
+                notifications.NeedsConversation(db, notice);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (SlotProblem.None, pending);
@@ -62,6 +69,8 @@ public sealed class BookingConfirmation(
         var email = pending.Email!.ToLowerInvariant();
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken)
             ?? db.Clients.Add(new Client { Name = pending.Name!, Email = email, Phone = pending.Phone!, FirstVisit = pending.FirstVisit == true, CreatedAtUtc = now }).Entity;
+        // The latest booking's choice stands: a client who asks for no follow-up at any booking gets none.
+        client.NoFollowUp = pending.NoFollowUp;
         var token = Secrets.NewToken();
         var appointment = new Appointment
         {

@@ -50,13 +50,14 @@ public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm
             .Must(n => n is null || n.All(c => !char.IsControl(c) || c is '\n' or '\r' or '\t'))
             .WithMessage("Your note has characters we can't use; please type it again.");
         RuleFor(f => f.AcceptPolicy).Equal(true).WithMessage("Please confirm you accept the cancellation policy.");
+        Include(new Intake.IntakeFormValidator());
     }
 
     /// <summary>Spaces, dashes, dots and brackets as people type them; +44 or a leading 0.</summary>
     public static string NormalisePhone(string phone) =>
         new([.. phone.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')' and not '.')]);
 
-    private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
+    public static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
 
     [GeneratedRegex(@"^[^@\s\p{C}]{1,64}@[^@\s\p{C}]+\.[^@\s\p{C}]{2,}$")]
     private static partial Regex Email();

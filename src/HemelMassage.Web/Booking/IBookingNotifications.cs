@@ -15,6 +15,9 @@ public interface IBookingNotifications
     void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc);
 
     void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic);
+
+    /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>
+    void NeedsConversation(ClinicDbContext db, BookingNotice notice);
 }
 
 /// <summary>A booking as the outside world may hear of it. Never carries health information.</summary>
@@ -41,4 +44,6 @@ public sealed class NoBookingNotifications : IBookingNotifications
     public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc) { }
 
     public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic) { }
+
+    public void NeedsConversation(ClinicDbContext db, BookingNotice notice) { }
 }

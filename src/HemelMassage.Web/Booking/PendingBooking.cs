@@ -18,6 +18,16 @@ public sealed class PendingBooking
     public bool? FirstVisit { get; set; }
     public string? Note { get; set; }
     public bool AcceptedPolicy { get; set; }
+    /// <summary>Space-separated body-map codes: where the client feels it.</summary>
+    public string? Regions { get; set; }
+    /// <summary>When the client gave the separate health-data consent; null means none, and no health answer is kept.</summary>
+    public DateTime? HealthConsentAtUtc { get; set; }
+    /// <summary>A returning client said nothing has changed since last time.</summary>
+    public bool HealthUnchanged { get; set; }
+    /// <summary>Encrypted <see cref="Intake.HealthAnswers"/>, only with consent.</summary>
+    public string? ProtectedAnswers { get; set; }
+    public bool NeedsConversation { get; set; }
+    public bool NoFollowUp { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public int? AppointmentId { get; set; }
     /// <summary>The raw manage token, kept only until the confirmation page has shown it once.</summary>

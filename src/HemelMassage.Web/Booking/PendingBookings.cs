@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Booking;
 
 /// <summary>The booking being filled in, step by step, kept server-side under a random key.</summary>
-public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options)
+public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options, Intake.HealthAnswerProtector protector)
 {
     /// <summary>Checks the posted hour against every rule; when it holds, remembers it and returns the key.</summary>
     public async Task<(SlotProblem Problem, PendingBooking? Pending)> ChooseAsync(
@@ -43,7 +43,8 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         return await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.ExpiresAtUtc > now && p.AppointmentId == null, cancellationToken);
     }
 
-    public async Task SaveDetailsAsync(PendingBooking pending, DetailsForm form, CancellationToken cancellationToken)
+    /// <returns>True when health information was given without consent, and so not kept.</returns>
+    public async Task<bool> SaveDetailsAsync(PendingBooking pending, DetailsForm form, CancellationToken cancellationToken)
     {
         pending.Name = form.Name!.Trim();
         pending.Email = form.Email!.Trim();
@@ -51,7 +52,9 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         pending.FirstVisit = form.Visit == "first";
         pending.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
         pending.AcceptedPolicy = form.AcceptPolicy;
+        var dropped = Intake.IntakeForms.Save(pending, form, protector, availability.NowUtc);
         await db.SaveChangesAsync(cancellationToken);
+        return dropped;
     }
 
     /// <summary>Booked appointments still to come for this email address (clients are stored by lower-cased email).</summary>
@@ -62,7 +65,8 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         return db.Appointments.CountAsync(a => a.Client!.Email == normalised && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken);
     }
 
-    public static DetailsForm DetailsOf(PendingBooking pending) => new()
+    /// <summary>The details as the client left them, health answers decrypted for their own page only.</summary>
+    public DetailsForm DetailsOf(PendingBooking pending) => Intake.IntakeForms.Fill(new DetailsForm
     {
         Name = pending.Name,
         Email = pending.Email,
@@ -70,5 +74,5 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         Visit = pending.FirstVisit switch { true => "first", false => "returning", null => null },
         Note = pending.Note,
         AcceptPolicy = pending.AcceptedPolicy,
-    };
+    }, pending, protector);
 }

@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Clients;
 /// rows, anonymised, so the diary's history stays true. Erasure ends with VACUUM and a WAL checkpoint so the
 /// old values are not left behind in free pages or the write-ahead log.
 /// </summary>
-public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock, Intake.HealthAnswerProtector protector)
 {
     public const string ErasedName = "Erased client";
 
@@ -30,6 +30,18 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
                 a.Reference, a.StartUtc, a.EndUtc, Status = a.Status.ToString(), Treatment = a.Treatment!.Name, Therapist = a.Therapist!.Name,
                 a.FirstVisit, a.ClientNote, a.CreatedAtUtc, History = a.Changes.OrderBy(c => c.AtUtc).Select(c => new { c.AtUtc, c.What }).ToList(),
             }).ToListAsync(cancellationToken);
+        var intakeRows = await (from i in db.Intakes
+                                join a in db.Appointments on i.AppointmentId equals a.Id
+                                where a.ClientId == id
+                                orderby a.StartUtc
+                                select new { a.Reference, i.Regions, i.WorkedRegions, i.HealthConsentVersion, i.HealthConsentAtUtc, i.ProtectedAnswers })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var intakes = intakeRows.Select(i => new
+        {
+            i.Reference, FeltIn = Intake.BodyRegions.Labels(Intake.BodyRegions.Split(i.Regions)),
+            Worked = Intake.BodyRegions.Labels(Intake.BodyRegions.Split(i.WorkedRegions)),
+            i.HealthConsentVersion, i.HealthConsentAtUtc, HealthAnswers = protector.Unprotect(i.ProtectedAnswers),
+        }).ToList();
         var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == client.Email)
             .Select(m => new { m.Subject, Kind = m.Kind.ToString(), Status = m.Status.ToString() }).ToListAsync(cancellationToken);
         await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)");
@@ -38,6 +50,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             ExportedAtUtc = clock.GetUtcNow().UtcDateTime,
             Client = new { client.Name, client.Email, client.Phone, client.FirstVisit, client.CreatedAtUtc },
             Bookings = bookings,
+            Intakes = intakes,
             Emails = emails,
         }, Indented);
     }
@@ -54,6 +67,8 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             var email = client.Email;
             var bookingIds = await db.Appointments.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
             await db.Appointments.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
+            // Health answers, where it hurt and what was worked are health data too: none of it outlives erasure.
+            await db.Intakes.Where(i => bookingIds.Contains(i.AppointmentId)).ExecuteDeleteAsync(cancellationToken);
             await db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.ToAddress, "erased@invalid").SetProperty(m => m.ToName, "")

@@ -19,7 +19,7 @@ public sealed class BookDetailsController(
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
     {
         var pending = await pendings.FindAsync(key, cancellationToken);
-        return pending is null ? Expired() : View(new DetailsView(await SummaryAsync(pending, cancellationToken), PendingBookings.DetailsOf(pending)));
+        return pending is null ? Expired() : View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)));
     }
 
     [HttpPost("/book/details/{key}")]
@@ -47,20 +47,21 @@ public sealed class BookDetailsController(
         {
             return View("Details", new DetailsView(await SummaryAsync(pending, cancellationToken), form));
         }
-        await pendings.SaveDetailsAsync(pending, form, cancellationToken);
-        return Redirect("/book/review/" + key);
+        var notKept = await pendings.SaveDetailsAsync(pending, form, cancellationToken);
+        return Redirect("/book/review/" + key + (notKept ? "?health=not-kept" : ""));
     }
 
     [HttpGet("/book/review/{key}")]
-    public async Task<IActionResult> Review(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> Review(string key, string? health, CancellationToken cancellationToken)
     {
+        ViewData["HealthNotKept"] = health == "not-kept";
         var pending = await pendings.FindAsync(key, cancellationToken);
         if (pending is null)
         {
             return Expired();
         }
         return pending.HasDetails
-            ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), PendingBookings.DetailsOf(pending)))
+            ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)))
             : Redirect("/book/details/" + key);
     }
 

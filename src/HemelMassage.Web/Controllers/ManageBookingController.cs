@@ -13,19 +13,52 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options) : Controller
+    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, Data.ClinicDbContext db) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
     {
         var appointment = await manage.FindAsync(token, cancellationToken);
         return appointment is null ? NotValid() : View(new ManageView(token, appointment.Reference, appointment.Treatment!.Name,
-            appointment.Therapist!.Name, text.Range(appointment.StartUtc), manage.CanChange(appointment), message == "moved" ? "Your booking has been moved." : null));
+            appointment.Therapist!.Name, text.Range(appointment.StartUtc), manage.CanChange(appointment), message switch
+            {
+                "moved" => "Your booking has been moved.",
+                "withdrawn" => "Your consent is withdrawn and your health answers are deleted. Your therapist will ask in person.",
+                "no-follow-up" => "We won't send you follow-up emails after your visits.",
+                _ => null,
+            }));
     }
 
     [HttpPost("/booking/{token}/cancel")]
     public async Task<IActionResult> Cancel(string token, CancellationToken cancellationToken) =>
         await manage.CancelAsync(token, cancellationToken) ? View("Cancelled") : Redirect("/booking/" + Uri.EscapeDataString(token));
+
+    /// <summary>Withdrawing the special-category consent deletes every health answer the client gave, on every booking.</summary>
+    [HttpPost("/booking/{token}/withdraw-health-consent")]
+    public async Task<IActionResult> WithdrawHealthConsent(string token, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return NotValid();
+        }
+        await intakes.WithdrawConsentAsync(appointment.ClientId, appointment.Client!.Email, cancellationToken);
+        return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=withdrawn");
+    }
+
+    /// <summary>No more follow-up emails after visits, for this client (every booking).</summary>
+    [HttpPost("/booking/{token}/no-follow-up")]
+    public async Task<IActionResult> NoFollowUp(string token, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return NotValid();
+        }
+        appointment.Client!.NoFollowUp = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=no-follow-up");
+    }
 
     [HttpGet("/booking/{token}/reschedule")]
     public async Task<IActionResult> Reschedule(string token, string? date, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
+    public DbSet<Intake.BookingIntake> Intakes => Set<Intake.BookingIntake>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

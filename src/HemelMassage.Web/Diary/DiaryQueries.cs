@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Diary;
 
 /// <summary>Reads for the diary pages, in clinic local days (Europe/London), limited to what the viewer may see.</summary>
-public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimeProvider clock)
+public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimeProvider clock, Intake.IntakeRecords intakes)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -23,6 +23,12 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
         var first = week ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date;
         var days = week ? 7 : 1;
         var entries = await EntriesAsync(first, first.AddDays(days), shown, cancellationToken);
+        // The day sheet carries each client's map and flags to the Owner and to a therapist viewing their own day.
+        if (!week && (viewer.IsOwner || !viewer.IsDesk) && entries.Count > 0)
+        {
+            var sheet = await intakes.SheetAsync(entries.Where(e => e.Status != AppointmentStatus.Cancelled).ToList(), cancellationToken);
+            entries = [.. entries.Select(e => sheet.TryGetValue(e.Id, out var intake) ? e with { Intake = intake } : e)];
+        }
         var therapists = await TherapistsAsync(cancellationToken);
         var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i))
             .Select(d => new DiaryDay(d, d.ToString("dddd d MMMM yyyy", British),

@@ -4,7 +4,11 @@ namespace HemelMassage.Web.Diary;
 
 public sealed record DiaryEntry(
     int Id, string Reference, DateTime StartUtc, string Time, string ClientName, string TreatmentName,
-    int TherapistId, string TherapistName, AppointmentStatus Status);
+    int TherapistId, string TherapistName, AppointmentStatus Status)
+{
+    /// <summary>On the day sheet: where it hurts and the flags, for those who may see them; null otherwise.</summary>
+    public Intake.SheetIntake? Intake { get; init; }
+}
 
 public sealed record DiaryDay(DateOnly Date, string Title, IReadOnlyList<DiaryEntry> Entries);
 

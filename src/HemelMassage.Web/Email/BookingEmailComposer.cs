@@ -65,6 +65,56 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
             content.Subject, text.Render(content), html.Render(content), Ics: null);
     }
 
+    /// <summary>The day after: where they felt it, what else was worked and why, and what to read. Region names only.</summary>
+    public ComposedEmail FollowUp(FollowUpNotice notice)
+    {
+        var name = EmailSanitizer.SingleLine(notice.ClientName);
+        var paragraphs = new List<string> { $"Dear {name}, thank you for coming in on {ClinicTime.Describe(notice.StartUtc)}. We hope you are feeling easier today." };
+        if (notice.Felt.Count > 0)
+        {
+            paragraphs.Add($"You came to us for your {Sentence(notice.Felt)}." +
+                (notice.WorkedAsFelt.Count > 0 ? $" We worked your {Sentence(notice.WorkedAsFelt)}." : ""));
+        }
+        if (notice.AlsoWorked.Count > 0)
+        {
+            var areas = notice.AlsoWorked.SelectMany(r => r.Areas).ToList();
+            paragraphs.Add((notice.Felt.Count > 0 ? "We also worked your " : "We worked your ") + Sentence(areas) +
+                ", because the body is all connected and the cause of the pain may not be where you feel it:");
+            paragraphs.AddRange(notice.AlsoWorked.Select(r => $"{Capital(Sentence(r.Areas))}: {r.Why}"));
+        }
+        paragraphs.Add($"Don't want these emails after a visit? Use the link in your booking confirmation, tick \"No follow-up email\" when you next book, or phone us on {clinic.Phone}.");
+        if (notice.Articles.Count > 0)
+        {
+            paragraphs.Add("If you would like to read more about why:");
+        }
+        var content = new EmailContent(
+            $"After your treatment at {clinic.Name}", "How are you feeling?", paragraphs, [], ShowVisitInformation: false,
+            Links: notice.Articles);
+        return new ComposedEmail(EmailKind.FollowUp, notice.ClientEmail.Trim(), name, content.Subject, text.Render(content), html.Render(content), Ics: null);
+    }
+
+    private static string Sentence(IReadOnlyList<string> items)
+    {
+        var lower = items.Select(i => char.ToLowerInvariant(i[0]) + i[1..]).ToList();
+        return lower.Count <= 1 ? string.Concat(lower) : string.Join(", ", lower[..^1]) + " and " + lower[^1];
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>To the clinic: a booking whose health answers need a word first. Which booking only; the answers stay in the staff area.</summary>
+    public ComposedEmail ClinicNeedsConversation(BookingNotice notice)
+    {
+        var content = new EmailContent(
+            $"Please talk to the client first: {EmailSanitizer.SingleLine(notice.Reference)}, {ClinicTime.Brief(notice.StartUtc)}",
+            "A booking needs a conversation before the treatment",
+            ["One of the client's health answers needs a conversation before the treatment. The booking stands.",
+             "The therapist and the Owner can read the answers on the booking in the staff area."],
+            [.. Details(notice)],
+            ShowVisitInformation: false);
+        return new ComposedEmail(EmailKind.ClinicNeedsConversation, policy.ClinicNotificationAddress, clinic.Name,
+            content.Subject, text.Render(content), html.Render(content), Ics: null);
+    }
+
     private ComposedEmail ToClient(EmailKind kind, BookingNotice notice, EmailContent content, string? ics) =>
         new(kind, notice.ClientEmail.Trim(), Name(notice), content.Subject, text.Render(content), html.Render(content), ics);
 

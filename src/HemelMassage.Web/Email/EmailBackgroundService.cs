@@ -8,7 +8,7 @@ namespace HemelMassage.Web.Email;
 /// request. Says at startup where mail goes.
 /// </summary>
 public sealed class EmailBackgroundService(
-    OutboxDispatcher dispatcher, ReminderScheduler reminders, IMailSender sender, TimeProvider time,
+    OutboxDispatcher dispatcher, ReminderScheduler reminders, FollowUpScheduler followUps, IMailSender sender, TimeProvider time,
     BackgroundStart backgroundStart, IOptions<EmailOptions> options, ILogger<EmailBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +36,7 @@ public sealed class EmailBackgroundService(
                 if (time.GetUtcNow() >= nextReminderRun)
                 {
                     await reminders.QueueDueRemindersAsync(stoppingToken);
+                    await followUps.QueueDueFollowUpsAsync(stoppingToken);
                     nextReminderRun = time.GetUtcNow() + settings.ReminderInterval;
                 }
                 while (await dispatcher.DispatchOnceAsync(stoppingToken) >= settings.BatchSize)

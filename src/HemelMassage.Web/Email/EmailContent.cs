@@ -11,7 +11,11 @@ public sealed record EmailContent(
     IReadOnlyList<EmailDetail> Details,
     string? ManageUrl = null,
     CalendarLinks? CalendarLinks = null,
-    bool ShowVisitInformation = true);
+    bool ShowVisitInformation = true,
+    IReadOnlyList<EmailLink>? Links = null);
+
+/// <summary>A link to a page of the site, e.g. an article, with its title as the text.</summary>
+public sealed record EmailLink(string Text, string Url);
 
 public sealed record EmailDetail(string Label, string Value);
 

@@ -39,6 +39,15 @@ public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
             }
             html.Append("</table>");
         }
+        if (content.Links is { Count: > 0 } articleLinks)
+        {
+            html.Append("<ul style=\"margin:0 0 20px;padding-left:20px;\">");
+            foreach (var link in articleLinks)
+            {
+                html.Append($"<li style=\"margin:0 0 8px;\"><a href=\"{E(link.Url)}\" style=\"color:{Green};\">").Append(E(link.Text)).Append("</a></li>");
+            }
+            html.Append("</ul>");
+        }
         if (content.ManageUrl is { } manage)
         {
             html.Append("<p style=\"margin:0 0 20px;\">")

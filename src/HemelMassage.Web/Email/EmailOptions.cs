@@ -32,6 +32,9 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>Local clinic hour, on the day before a visit, from which its reminder is sent.</summary>
     [Range(0, 23)] public int ReminderHour { get; set; } = 18;
 
+    /// <summary>Local clinic hour, on the day after a visit, from which its follow-up is sent.</summary>
+    [Range(0, 23)] public int FollowUpHour { get; set; } = 10;
+
     [Range(1, 100)] public int MaxAttempts { get; set; } = 8;
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromHours(1);

@@ -22,6 +22,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
         services.TryAddScoped<IReminderSource, NoReminderSource>();
+        services.TryAddScoped<IFollowUpSource, NoFollowUpSource>();
 
         services.AddSingleton<OutboxMimeBuilder>();
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.WritesFiles
@@ -29,6 +30,7 @@ public static class EmailServiceCollectionExtensions
             : new SmtpMailSender(sp.GetRequiredService<IOptions<EmailOptions>>()));
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<FollowUpScheduler>();
         services.AddHostedService<EmailBackgroundService>();
         return services;
     }

@@ -22,6 +22,10 @@ public sealed class EmailTextRenderer(ClinicOptions clinic, EmailPolicy policy)
         {
             text.AppendLine();
         }
+        foreach (var link in content.Links ?? [])
+        {
+            text.AppendLine(link.Text).AppendLine(link.Url).AppendLine();
+        }
         if (content.ManageUrl is { } manage)
         {
             text.AppendLine("View, move or cancel your booking:").AppendLine(manage).AppendLine();

@@ -27,6 +27,9 @@ public sealed class OutboxBookingNotifications(BookingEmailComposer composer, Em
         Add(db, composer.Cancelled(notice, reason, byClinic), notice.BookingId);
     }
 
+    public void NeedsConversation(ClinicDbContext db, BookingNotice notice) =>
+        Add(db, composer.ClinicNeedsConversation(notice), notice.BookingId);
+
     /// <summary>A reminder queued for the old state must not go out: the reminder job will queue one for the new state.</summary>
     private static void CancelWaitingReminders(ClinicDbContext db, int bookingId)
     {

@@ -17,6 +17,8 @@ public enum EmailKind
     Cancelled,
     Reminder,
     StaffInvitation,
+    ClinicNeedsConversation,
+    FollowUp,
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Email;
@@ -36,29 +35,7 @@ public sealed class ReminderScheduler(
             .Where(n => n.StartUtc >= nowUtc)
             .GroupBy(KeyOf).Select(g => g.First())
             .ToDictionary(KeyOf);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-        var keys = due.Keys.ToList();
-        var queued = await db.OutboxMessages.Where(m => m.ReminderKey != null && keys.Contains(m.ReminderKey))
-            .Select(m => m.ReminderKey!).ToListAsync(cancellationToken);
-        var fresh = due.Where(d => !queued.Contains(d.Key)).ToList();
-        foreach (var (key, notice) in fresh)
-        {
-            db.OutboxMessages.Add(OutboxRows.Create(composer.Reminder(notice), notice.BookingId, key, policy, time));
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e)
-        {
-            // Another instance queued some of these first; the next run queues whatever is still missing.
-            logger.LogInformation(e, "Reminders were queued concurrently elsewhere; will look again next run");
-            return 0;
-        }
-        return fresh.Count;
+        return await KeyedQueue.QueueOnceAsync(db, due, composer.Reminder, n => n.BookingId, policy, time, logger, cancellationToken);
     }
 
     /// <summary>One reminder per booking, per calendar version, per start: a reschedule makes a new key.</summary>

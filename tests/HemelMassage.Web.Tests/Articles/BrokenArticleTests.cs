@@ -19,6 +19,7 @@ public sealed class BrokenArticleTests : IDisposable
         { "scalar-tags.md", ArticleFolder.Text("scalar-tags", extraYaml: "tags: back-pain"), "(line 6): a value has the wrong shape" },
         { "hides-book.md", ArticleFolder.Text("hides-book", extraYaml: "aliases: [/book]"), "alias '/book' is a page of this site" },
         { "bare.md", "# Just a heading\n\nNo front matter here.", "must start with front matter" },
+        { "bad-region.md", ArticleFolder.Text("bad-region", extraYaml: "regions: [lower-back, hamstring-left]"), "region 'hamstring-left' is not on the body map" },
         { "bad-alias.md", ArticleFolder.Text("bad-alias", extraYaml: "aliases: [https://elsewhere.example/x]"), "alias 'https://elsewhere.example/x'" },
     };
 

@@ -68,6 +68,7 @@ public sealed class PendingBookingConfiguration : IEntityTypeConfiguration<Pendi
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.Note).HasMaxLength(1000);
         builder.Property(p => p.ManageToken).HasMaxLength(64);
+        builder.Property(p => p.Regions).HasMaxLength(1000);
         builder.HasIndex(p => p.ExpiresAtUtc);
     }
 }

@@ -156,6 +156,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoFollowUp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -216,6 +219,12 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Property<bool?>("FirstVisit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HealthConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HealthUnchanged")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ManageToken")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -224,12 +233,25 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsConversation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoFollowUp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartUtc")
@@ -423,6 +445,49 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
+                {
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HealthConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HealthConsentVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsConversation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkedRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkedRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkedRegions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AppointmentId");
+
+                    b.ToTable("Intakes");
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Staff.AuditEntry", b =>
@@ -830,6 +895,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasOne("HemelMassage.Web.Booking.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

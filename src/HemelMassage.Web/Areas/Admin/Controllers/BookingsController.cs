@@ -10,13 +10,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace HemelMassage.Web.Areas.Admin.Controllers;
 
 public sealed record BookingPage(
-    BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel);
+    BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,
+    Intake.IntakeView Intake, bool MayReadHealth);
 
 /// <summary>One booking: its details and history, and what the desk may do to it (post/redirect/get).</summary>
 [Area("Admin")]
 [Route("admin/bookings")]
 public sealed class BookingsController(
-    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, AuditLog audit,
+    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, AuditLog audit, Intake.IntakeRecords intakes,
     IValidator<CancelForm> cancelValidator, IValidator<MoveForm> moveValidator) : Controller
 {
     private const string Desk = StaffRoles.Owner + "," + StaffRoles.Reception;
@@ -55,6 +56,25 @@ public sealed class BookingsController(
         return ModelState.IsValid
             ? await AfterAsync(id, await desk.MoveAsync(id, form, cancellationToken), "Move", form, null, cancellationToken)
             : await PageAsync(id, form, null, cancellationToken);
+    }
+
+    /// <summary>After the visit: the areas actually worked, ticked on the same map. The Owner and the booked therapist only.</summary>
+    [HttpPost("{id:int}/worked")]
+    public async Task<IActionResult> Worked(int id, List<string>? worked, CancellationToken cancellationToken)
+    {
+        var appointment = await diary.FindAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+        if (!await viewer.MaySeeNoteAsync(appointment, cancellationToken))
+        {
+            return Forbid();
+        }
+        // Unknown codes are dropped rather than refused: the form only offers the map's own.
+        await intakes.RecordWorkedAsync(appointment, worked ?? [], viewer.Name, cancellationToken);
+        TempData["Notice"] = "Areas worked saved. The client's follow-up email will explain them.";
+        return Redirect($"/admin/bookings/{id}#worked");
     }
 
     private async Task<IActionResult> AfterAsync(int id, DeskResult result, string prefix, MoveForm? move, CancelForm? cancel, CancellationToken cancellationToken)
@@ -98,6 +118,8 @@ public sealed class BookingsController(
             Date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = local.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
         cancel ??= new CancelForm { Version = details.Version };
-        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel));
+        var mayReadHealth = await viewer.MaySeeNoteAsync(appointment, cancellationToken);
+        var intake = await intakes.ViewAsync(appointment, mayReadHealth, cancellationToken);
+        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth));
     }
 }

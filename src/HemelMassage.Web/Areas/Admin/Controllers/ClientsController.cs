@@ -12,7 +12,7 @@ public sealed record ClientsPage(string? Term, IReadOnlyList<ClientRow> Clients)
 [Area("Admin")]
 [Route("admin/clients")]
 [Authorize(Roles = StaffRoles.Owner + "," + StaffRoles.Reception)]
-public sealed class ClientsController(ClientRecords records, ClientPrivacy privacy) : Controller
+public sealed class ClientsController(ClientRecords records, ClientPrivacy privacy, Intake.IntakeRecords intakes, Data.ClinicDbContext db) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>
@@ -40,6 +40,20 @@ public sealed class ClientsController(ClientRecords records, ClientPrivacy priva
         await privacy.ExportAsync(id, cancellationToken) is string json
             ? File(Encoding.UTF8.GetBytes(json), "application/json", $"client-{id}.json")
             : NotFound();
+
+    [HttpPost("{id:int}/withdraw-health-consent")]
+    [Authorize(Roles = StaffRoles.Owner)]
+    public async Task<IActionResult> WithdrawHealthConsent(int id, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.FindAsync([id], cancellationToken);
+        if (client is null)
+        {
+            return NotFound();
+        }
+        var bookings = await intakes.WithdrawConsentAsync(id, client.Email, cancellationToken);
+        TempData["Notice"] = $"Health consent withdrawn: answers and body-map marks deleted from {bookings} bookings.";
+        return Redirect($"/admin/clients/{id}");
+    }
 
     [HttpPost("{id:int}/erase")]
     [Authorize(Roles = StaffRoles.Owner)]

@@ -1,0 +1,19 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HemelMassage.Web.Data.Configurations;
+
+public sealed class BookingIntakeConfiguration : IEntityTypeConfiguration<BookingIntake>
+{
+    public void Configure(EntityTypeBuilder<BookingIntake> builder)
+    {
+        builder.HasKey(i => i.AppointmentId);
+        builder.HasOne<Appointment>().WithOne().HasForeignKey<BookingIntake>(i => i.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.Regions).HasMaxLength(1000);
+        builder.Property(i => i.WorkedRegions).HasMaxLength(1000);
+        builder.Property(i => i.HealthConsentVersion).HasMaxLength(20);
+        builder.Property(i => i.WorkedRecordedBy).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+
+namespace HemelMassage.Web.Intake;
+
+public enum BodyView
+{
+    Front,
+    Back,
+}
+
+/// <summary>
+/// One area of the body map. <paramref name="Shape"/> is an SVG element drawn on a 200 x 400 figure;
+/// left and right are the client's own, so on the front view their left is on the viewer's right.
+/// <paramref name="Why"/> says, for the follow-up email, why this area is worked when the pain is elsewhere.
+/// </summary>
+public sealed record BodyRegion(string Code, string Label, BodyView View, string Shape, string Why);
+
+/// <summary>The clinic's body map: the codes are the ones articles name in their <c>regions:</c> front matter.</summary>
+public static class BodyRegions
+{
+    public static IReadOnlyList<BodyRegion> All { get; } = Build();
+
+    private static readonly FrozenDictionary<string, BodyRegion> ByCode = All.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+
+    public static BodyRegion? Find(string? code) => code is null ? null : ByCode.GetValueOrDefault(code);
+
+    public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
+
+    /// <summary>Known codes only, in map order, each once: what is stored.</summary>
+    public static IReadOnlyList<string> Clean(IEnumerable<string?>? codes)
+    {
+        var chosen = (codes ?? []).Where(IsKnown).ToHashSet(StringComparer.Ordinal);
+        return [.. All.Where(r => chosen.Contains(r.Code)).Select(r => r.Code)];
+    }
+
+    /// <summary>Stored as one space-separated column: short, readable, and queried only per booking.</summary>
+    public static string Join(IEnumerable<string> codes) => string.Join(' ', Clean(codes));
+
+    public static IReadOnlyList<string> Split(string? stored) =>
+        Clean(stored?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public static IReadOnlyList<string> Labels(IEnumerable<string> codes) => [.. Clean(codes).Select(c => ByCode[c].Label)];
+
+    private static List<BodyRegion> Build()
+    {
+        var list = new List<BodyRegion>
+        {
+            new("head", "Head and jaw", BodyView.Front, "<ellipse cx=\"100\" cy=\"30\" rx=\"20\" ry=\"24\"/>",
+                "A tight jaw and scalp feed tension headaches and a stiff neck."),
+            new("chest", "Chest", BodyView.Front, "<rect x=\"74\" y=\"70\" width=\"52\" height=\"42\" rx=\"8\"/>",
+                "A tight chest rounds the shoulders and loads the upper back and neck."),
+            new("abdomen", "Abdomen", BodyView.Front, "<rect x=\"76\" y=\"114\" width=\"48\" height=\"42\" rx=\"8\"/>",
+                "Weak or tight abdominals leave the lower back doing their work."),
+            new("neck", "Neck", BodyView.Back, "<rect x=\"90\" y=\"52\" width=\"20\" height=\"16\" rx=\"4\"/>",
+                "The neck carries the head all day and takes up strain from the shoulders and upper back."),
+            new("upper-back", "Upper back and shoulder blades", BodyView.Back, "<rect x=\"74\" y=\"70\" width=\"52\" height=\"42\" rx=\"8\"/>",
+                "The upper back holds the shoulder blades, and with them the neck and shoulders."),
+            new("lower-back", "Lower back", BodyView.Back, "<rect x=\"76\" y=\"114\" width=\"48\" height=\"42\" rx=\"8\"/>",
+                "The lower back is where the pull of the hips, glutes and legs is often felt."),
+        };
+        var pairs = new (string Code, string Label, BodyView View, Func<int, string> Draw, string Why)[]
+        {
+            ("shoulders", "shoulder", BodyView.Back, s => Ellipse(s, 36, 74, 16, 11),
+                "Shoulders tie the neck, the upper back and the arms together."),
+            ("upper-arms", "upper arm", BodyView.Front, s => Rect(s, 36, 88, 16, 58),
+                "The upper arm anchors on the shoulder, so tight arms pull the shoulder forward."),
+            ("forearms", "forearm and wrist", BodyView.Front, s => Rect(s, 42, 150, 14, 56),
+                "Forearm muscles work the wrist and hand and refer pain into the elbow."),
+            ("hands", "hand", BodyView.Front, s => Ellipse(s, 50, 216, 9, 11),
+                "Hands and fingers end the chain that starts at the neck."),
+            ("hip-flexors", "hip flexor (front of hip)", BodyView.Front, s => Rect(s, 2, 158, 22, 24),
+                "Tight hip flexors tilt the pelvis forward and pull on the lower back."),
+            ("glutes", "glute (buttock)", BodyView.Back, s => Rect(s, 2, 158, 23, 34),
+                "The glutes steady the pelvis; when they are tight or tired the lower back takes over."),
+            ("quads", "front of thigh (quads)", BodyView.Front, s => Rect(s, 4, 186, 16, 70),
+                "The quads cross the hip and the knee, so tight quads pull on both."),
+            ("itb", "outer thigh and ITB", BodyView.Front, s => Rect(s, 21, 186, 8, 70),
+                "The outer thigh and ITB run from the hip to the knee and pull on both ends."),
+            ("hamstrings", "back of thigh (hamstrings)", BodyView.Back, s => Rect(s, 3, 196, 21, 64),
+                "Tight hamstrings tilt the pelvis back and flatten and strain the lower back."),
+            ("knees", "knee", BodyView.Front, s => Ellipse(s, 12, 266, 9, 9),
+                "Knee pain often comes from the thigh and hip muscles that cross the knee."),
+            ("shins", "shin", BodyView.Front, s => Rect(s, 4, 278, 15, 70),
+                "Shin muscles lift the foot and share the load of every step with the calf."),
+            ("calves", "calf", BodyView.Back, s => Rect(s, 4, 266, 17, 82),
+                "Tight calves change how you walk and pull up through the hamstrings to the back."),
+            ("feet", "foot", BodyView.Front, s => Ellipse(s, 12, 362, 11, 8),
+                "Feet are the base of the chain: how they land shapes the legs, hips and back."),
+            ("soles", "sole and heel", BodyView.Back, s => Ellipse(s, 12, 362, 11, 8),
+                "The sole and heel connect, through the calf, to the back of the leg."),
+        };
+        foreach (var (code, label, view, draw, why) in pairs)
+        {
+            foreach (var side in new[] { "left", "right" })
+            {
+                // Left and right are the client's own: on the front view their left is on the viewer's right,
+                // on the back view on the viewer's left. +1 draws right of the centre line.
+                var sign = (view == BodyView.Front) == (side == "left") ? 1 : -1;
+                list.Add(new($"{code}-{side}", $"{(side == "left" ? "Left" : "Right")} {label}", view, draw(sign), why));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>A rectangle <paramref name="inner"/> units from the centre line, on the side <paramref name="sign"/> gives.</summary>
+    private static string Rect(int sign, int inner, int y, int width, int height) =>
+        $"<rect x=\"{(sign > 0 ? 100 + inner : 100 - inner - width)}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"6\"/>";
+
+    private static string Ellipse(int sign, int dx, int cy, int rx, int ry) =>
+        $"<ellipse cx=\"{100 + sign * dx}\" cy=\"{cy}\" rx=\"{rx}\" ry=\"{ry}\"/>";
+}
+
+/// <summary>The figure drawn for a booking: where the client felt it and, after the visit, what was worked.</summary>
+public sealed record BodyFigure(IReadOnlyCollection<string> Felt, IReadOnlyCollection<string> Worked, bool Small = false);

@@ -1,0 +1,33 @@
+namespace HemelMassage.Web.Intake;
+
+/// <summary>What the health questions came to for one booking.</summary>
+public enum HealthStatus
+{
+    /// <summary>No consent (or no answers): the therapist asks in person.</summary>
+    AskInPerson = 0,
+    Answered = 1,
+    /// <summary>A returning client said nothing has changed: the answers are last visit's, carried forward.</summary>
+    Unchanged = 2,
+}
+
+/// <summary>
+/// One booking's intake: where the client feels it (region codes), the health answers (encrypted, only
+/// with consent), and after the visit the areas the therapist actually worked. One row per appointment.
+/// </summary>
+public sealed class BookingIntake
+{
+    public int AppointmentId { get; set; }
+    /// <summary>Space-separated <see cref="BodyRegions"/> codes, where the client feels it.</summary>
+    public string Regions { get; set; } = "";
+    public HealthStatus Health { get; set; }
+    public string? HealthConsentVersion { get; set; }
+    public DateTime? HealthConsentAtUtc { get; set; }
+    /// <summary><see cref="HealthAnswers"/> as JSON, encrypted by <see cref="HealthAnswerProtector"/>.</summary>
+    public string? ProtectedAnswers { get; set; }
+    /// <summary>A "yes" somewhere: says only that the therapist should talk first, not why.</summary>
+    public bool NeedsConversation { get; set; }
+    /// <summary>Space-separated codes the therapist ticked after the visit.</summary>
+    public string WorkedRegions { get; set; } = "";
+    public DateTime? WorkedRecordedAtUtc { get; set; }
+    public string? WorkedRecordedBy { get; set; }
+}

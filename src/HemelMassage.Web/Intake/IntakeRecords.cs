@@ -1,0 +1,154 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Intake;
+
+/// <summary>One booking's line on the day sheet.</summary>
+public sealed record SheetIntake(
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Worked, bool NeedsConversation, IReadOnlyList<string> Flags, HealthStatus Health,
+    IReadOnlyList<string>? LastVisitRegions = null, IReadOnlyList<string>? LastVisitWorked = null);
+
+/// <summary>A booking's intake as staff see it. <see cref="Answers"/> is null unless the viewer may read health answers.</summary>
+public sealed record IntakeView(
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Worked, HealthStatus Health, bool NeedsConversation,
+    bool Hidden, HealthAnswers? Answers, string? ConsentVersion, DateTime? ConsentAtUtc,
+    IReadOnlyList<string>? LastVisitRegions, IReadOnlyList<string>? LastVisitWorked, string? LastVisitWhen)
+{
+    public static IntakeView Empty { get; } = new([], [], HealthStatus.AskInPerson, false, false, null, null, null, null, null, null);
+}
+
+/// <summary>
+/// Writes and reads intakes. Every decryption of health answers for staff adds an audit row; nothing here
+/// logs or emails an answer.
+/// </summary>
+public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector protector, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Adds the intake of a just-booked appointment (saved by the caller, in its transaction).</summary>
+    public async Task<BookingIntake> AddAsync(Appointment appointment, PendingBooking pending, CancellationToken cancellationToken)
+    {
+        var intake = new BookingIntake { AppointmentId = appointment.Id, Regions = BodyRegions.Join(BodyRegions.Split(pending.Regions)) };
+        if (pending.HealthConsentAtUtc is { } consentAt)
+        {
+            intake.HealthConsentVersion = HealthConsent.Version;
+            intake.HealthConsentAtUtc = consentAt;
+            intake.ProtectedAnswers = pending.ProtectedAnswers;
+            intake.NeedsConversation = pending.NeedsConversation;
+            intake.Health = pending.ProtectedAnswers is null ? HealthStatus.AskInPerson : HealthStatus.Answered;
+            if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(appointment.ClientId, appointment.Id, cancellationToken) is { } last)
+            {
+                // Ciphertext carried forward as it is: the answers are never decrypted to copy them.
+                intake.ProtectedAnswers = last.ProtectedAnswers;
+                intake.NeedsConversation = last.NeedsConversation;
+                intake.Health = HealthStatus.Unchanged;
+            }
+        }
+        db.Intakes.Add(intake);
+        return intake;
+    }
+
+    private async Task<BookingIntake?> LastAnswersAsync(int clientId, int exceptAppointmentId, CancellationToken cancellationToken) =>
+        await (from i in db.Intakes
+               join a in db.Appointments on i.AppointmentId equals a.Id
+               where a.ClientId == clientId && a.Id != exceptAppointmentId && i.ProtectedAnswers != null
+               orderby a.StartUtc descending
+               select i).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The intake for the booking page; decrypts (and audits) only when <paramref name="mayReadHealth"/>.</summary>
+    public async Task<IntakeView> ViewAsync(Appointment appointment, bool mayReadHealth, CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.AsNoTracking().FirstOrDefaultAsync(i => i.AppointmentId == appointment.Id, cancellationToken);
+        if (!mayReadHealth)
+        {
+            // Reception: only that the therapist should talk first, never where or why.
+            return IntakeView.Empty with { Hidden = true, NeedsConversation = intake?.NeedsConversation ?? false };
+        }
+        var last = await (from i in db.Intakes
+                          join a in db.Appointments on i.AppointmentId equals a.Id
+                          where a.ClientId == appointment.ClientId && a.StartUtc < appointment.StartUtc && a.Status != AppointmentStatus.Cancelled
+                          orderby a.StartUtc descending
+                          select new { i.Regions, i.WorkedRegions, a.StartUtc }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        HealthAnswers? answers = null;
+        if (intake?.ProtectedAnswers is { } sealedAnswers)
+        {
+            answers = protector.Unprotect(sealedAnswers);
+            await audit.SaveAsync("booking.health-read", appointment.Reference, "Read the client's health answers");
+        }
+        return new IntakeView(
+            BodyRegions.Split(intake?.Regions), BodyRegions.Split(intake?.WorkedRegions), intake?.Health ?? HealthStatus.AskInPerson,
+            intake?.NeedsConversation ?? false, false, answers,
+            intake?.HealthConsentVersion, intake?.HealthConsentAtUtc,
+            last is null ? null : BodyRegions.Split(last.Regions), last is null ? null : BodyRegions.Split(last.WorkedRegions),
+            last is null ? null : Clinic.ClinicTime.Describe(last.StartUtc));
+    }
+
+    /// <summary>
+    /// The day sheet's map and flags, for a viewer who may read health answers. The flags come from the
+    /// encrypted answers, so each booking whose answers are opened gets its own audit row.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, SheetIntake>> SheetAsync(IReadOnlyList<Diary.DiaryEntry> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.Select(e => e.Id).ToList();
+        var rows = await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.AppointmentId)).ToListAsync(cancellationToken);
+        var clients = await db.Appointments.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ClientId, a.StartUtc }).ToListAsync(cancellationToken);
+        var clientIds = clients.Select(c => c.ClientId).Distinct().ToList();
+        // Every earlier intake of these clients, so a returning client's line shows last visit too.
+        var history = await (from i in db.Intakes
+                             join a in db.Appointments on i.AppointmentId equals a.Id
+                             where clientIds.Contains(a.ClientId) && a.Status != AppointmentStatus.Cancelled
+                             select new { a.ClientId, a.StartUtc, i.Regions, i.WorkedRegions }).AsNoTracking().ToListAsync(cancellationToken);
+        var result = new Dictionary<int, SheetIntake>();
+        foreach (var row in rows)
+        {
+            var flags = row.NeedsConversation ? protector.Unprotect(row.ProtectedAnswers)?.Flags : null;
+            if (flags is not null)
+            {
+                audit.Add("booking.health-read", entries.First(e => e.Id == row.AppointmentId).Reference, "Read the client's health flags on the day sheet");
+            }
+            var visit = clients.First(c => c.Id == row.AppointmentId);
+            var last = history.Where(h => h.ClientId == visit.ClientId && h.StartUtc < visit.StartUtc).MaxBy(h => h.StartUtc);
+            result[row.AppointmentId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health,
+                last is null ? null : BodyRegions.Split(last.Regions), last is null ? null : BodyRegions.Split(last.WorkedRegions));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The areas the therapist worked, ticked after the visit; replaces any earlier record.</summary>
+    public async Task RecordWorkedAsync(Appointment appointment, IEnumerable<string> codes, string by, CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.FirstOrDefaultAsync(i => i.AppointmentId == appointment.Id, cancellationToken)
+            ?? db.Intakes.Add(new BookingIntake { AppointmentId = appointment.Id }).Entity;
+        intake.WorkedRegions = BodyRegions.Join(codes);
+        intake.WorkedRecordedAtUtc = clock.GetUtcNow().UtcDateTime;
+        intake.WorkedRecordedBy = by.Length > 100 ? by[..100] : by;
+        audit.Add("booking.worked-areas", appointment.Reference, $"Recorded {BodyRegions.Split(intake.WorkedRegions).Count} areas worked");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Consent withdrawn: every health answer and body-map mark the client gave is deleted, on every booking. The areas the therapist worked (their treatment record) stay.</summary>
+    public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, CancellationToken cancellationToken)
+    {
+        var ids = db.Appointments.Where(a => a.ClientId == clientId).Select(a => a.Id);
+        var deleted = await db.Intakes.Where(i => ids.Contains(i.AppointmentId) && (i.ProtectedAnswers != null || i.HealthConsentAtUtc != null || i.Regions != ""))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.NeedsConversation, false)
+                .SetProperty(i => i.Regions, "")
+                .SetProperty(i => i.Health, HealthStatus.AskInPerson)
+                .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
+        var email = clientEmail.ToLowerInvariant();
+        await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, Clients.ClientRecords.Literal(email), "\\"))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
+                .SetProperty(p => p.Regions, (string?)null)
+                .SetProperty(p => p.NeedsConversation, false), cancellationToken);
+        await audit.SaveAsync("client.health-consent-withdrawn", $"client {clientId}", $"Health answers deleted from {deleted} bookings");
+        if (db.Database.IsSqlite())
+        {
+            // As with erasure: the old bytes must not linger in free pages or the write-ahead log.
+            await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,14 @@
+using HemelMassage.Web.Email;
+
+namespace HemelMassage.Web.Intake;
+
+public static class IntakeServiceCollectionExtensions
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<HealthAnswerProtector>();
+        services.AddScoped<IntakeRecords>();
+        services.AddScoped<IFollowUpSource, FollowUpSource>();
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using HemelMassage.Web.Email;
+using HemelMassage.Web.Intake;
+using HemelMassage.Web.Tests.Booking;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Tests.Intake;
+
+public sealed class HealthAnswerTests
+{
+    public static TheoryData<string> Questions() => [.. HealthQuestions.All.Select(q => q.Code)];
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task Each_flagging_answer_raises_its_flag_and_alerts_the_clinic_without_refusing_the_booking(string code)
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+
+        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details("lower-back").WithHealth(code));
+
+        var intake = await site.IntakeAsync(id);
+        Assert.True(intake.NeedsConversation);
+        Assert.Equal(HealthStatus.Answered, intake.Health);
+        Assert.Equal([HealthQuestions.Find(code)!.Flag], site.Decrypt(intake)!.Flags);
+        var alerts = await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.BookingId == id && m.Kind == EmailKind.ClinicNeedsConversation).ToListAsync());
+        var alert = Assert.Single(alerts);
+        Assert.DoesNotContain(HealthQuestions.Find(code)!.Flag, alert.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await site.BookingsAtAsync("2026-12-08T10:00Z"));
+    }
+
+    [Fact]
+    public async Task All_no_answers_raise_no_flag_and_no_alert()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+
+        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth());
+
+        var intake = await site.IntakeAsync(id);
+        Assert.False(intake.NeedsConversation);
+        Assert.Empty(site.Decrypt(intake)!.Flags);
+        Assert.Equal(HealthConsent.Version, intake.HealthConsentVersion);
+        Assert.Equal(BookingSite.Monday.UtcDateTime, intake.HealthConsentAtUtc);
+        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == EmailKind.ClinicNeedsConversation)));
+    }
+
+    [Fact]
+    public async Task Without_consent_no_health_answer_is_stored_and_the_review_says_they_will_be_asked_in_person()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var fields = IntakeSteps.Details("lower-back").WithHealth("clots", "pregnant")
+            .With("HealthConsent", "false").With("PainWorse", "sitting").With("Intensity", "7");
+
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
+        var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
+        await new BookingJourney(client).ConfirmAsync(key);
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var intake = await site.IntakeAsync(id);
+
+        Assert.Contains("your therapist will ask you the health questions in person", review);
+        Assert.Contains("did not tick the consent, so we have not kept them", review);
+        Assert.Null(pending.ProtectedAnswers);
+        Assert.Null(pending.HealthConsentAtUtc);
+        Assert.Null(intake.ProtectedAnswers);
+        Assert.Null(intake.HealthConsentVersion);
+        Assert.False(intake.NeedsConversation);
+        Assert.Equal(HealthStatus.AskInPerson, intake.Health);
+        Assert.Equal("", intake.Regions);
+        Assert.Null(pending.Regions);
+        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == EmailKind.ClinicNeedsConversation)));
+    }
+
+    [Fact]
+    public async Task Whoever_starts_the_health_questions_answers_every_one_with_a_message_by_each_left_out()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var fields = IntakeSteps.Details().WithHealth();
+        fields.RemoveAll(f => f.Key == "Answers[heart]");
+
+        var (response, _) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Answers-heart\">Please answer yes or no.</a>", html);
+        Assert.Contains("id=\"Answers-heart-error\"", html);
+    }
+
+    [Fact]
+    public async Task A_returning_client_who_says_nothing_has_changed_carries_last_answers_forward_unread()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var first = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth("thinners"));
+        var again = IntakeSteps.Details("neck").With("Visit", "returning").With("HealthConsent", "true").With("HealthUnchanged", "true");
+
+        var second = await IntakeSteps.BookAsync(site, client, "2026-12-09T10:00Z", again);
+
+        var before = await site.IntakeAsync(first);
+        var after = await site.IntakeAsync(second);
+        Assert.Equal(HealthStatus.Unchanged, after.Health);
+        Assert.Equal(before.ProtectedAnswers, after.ProtectedAnswers);
+        Assert.True(after.NeedsConversation);
+        Assert.Equal(["Blood thinners"], site.Decrypt(after)!.Flags);
+    }
+
+    [Fact]
+    public async Task Withdrawing_consent_from_the_booking_link_deletes_every_health_answer()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var fields = IntakeSteps.Details("calves-left").WithHealth("skin");
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var done = BookingSite.Location(await new BookingJourney(client).ConfirmAsync(key));
+        var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+
+        var withdrawn = await BookingSite.PostFormAsync(client, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
+
+        Assert.Contains("health answers are deleted", WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(withdrawn))));
+        var intake = await site.IntakeAsync(id);
+        Assert.Null(intake.ProtectedAnswers);
+        Assert.Null(intake.HealthConsentAtUtc);
+        Assert.False(intake.NeedsConversation);
+        Assert.Equal("", intake.Regions);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "client.health-consent-withdrawn")));
+    }
+}
