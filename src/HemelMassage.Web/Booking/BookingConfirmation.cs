@@ -1,6 +1,6 @@
+using System.Data.Common;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Booking;
@@ -46,7 +46,7 @@ public sealed class BookingConfirmation(
             await transaction.CommitAsync(cancellationToken);
             return (SlotProblem.None, pending);
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             // The database refused an overlap, or another writer held the lock too long: the hour is gone.
             logger.LogInformation(ex, "Booking {Key} lost its hour", key[..6]);

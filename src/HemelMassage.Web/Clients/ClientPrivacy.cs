@@ -60,7 +60,11 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
                     .SetProperty(m => m.Subject, "(erased)").SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, "")
                     .SetProperty(m => m.Ics, (string?)null).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Cancelled), cancellationToken);
-            await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, ClientRecords.Literal(email), "\\")).ExecuteDeleteAsync(cancellationToken);
+            var emailPattern = ClientRecords.Literal(email);
+            var pendings = db.Database.IsNpgsql()
+                ? db.PendingBookings.Where(p => p.Email != null && EF.Functions.ILike(p.Email, emailPattern, "\\"))
+                : db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, emailPattern, "\\"));
+            await pendings.ExecuteDeleteAsync(cancellationToken);
             client.Name = ErasedName;
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";

@@ -19,7 +19,10 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
         if (!string.IsNullOrWhiteSpace(term))
         {
             var pattern = "%" + Literal(term.Trim()) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\") || EF.Functions.Like(c.Phone, pattern, "\\"));
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so there the search says ILIKE.
+            query = db.Database.IsNpgsql()
+                ? query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\") || EF.Functions.ILike(c.Phone, pattern, "\\"))
+                : query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\") || EF.Functions.Like(c.Phone, pattern, "\\"));
         }
         return await Rows(query.OrderBy(c => c.Name).Take(100)).ToListAsync(cancellationToken);
     }

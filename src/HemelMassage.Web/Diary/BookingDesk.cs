@@ -1,8 +1,8 @@
+using System.Data.Common;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;
@@ -105,7 +105,7 @@ public sealed class BookingDesk(
             db.ChangeTracker.Clear();
             return DeskResult.Stale;
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             logger.LogInformation(ex, "A staff change to booking {Id} was refused by the database", id);
             db.ChangeTracker.Clear();

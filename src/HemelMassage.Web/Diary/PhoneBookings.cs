@@ -1,8 +1,8 @@
+using System.Data.Common;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;
@@ -65,7 +65,7 @@ public sealed class PhoneBookings(
             await transaction.CommitAsync(cancellationToken);
             return DeskResult.Done(appointment.Id, $"Booked {appointment.Reference}{overridden}.");
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             logger.LogInformation(ex, "A phone booking was refused by the database");
             db.ChangeTracker.Clear();
