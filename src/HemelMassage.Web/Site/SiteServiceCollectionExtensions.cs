@@ -20,6 +20,7 @@ public static class SiteServiceCollectionExtensions
         {
             o.SecureCookies = site.SecureCookies;
             o.KnownProxies = site.KnownProxies;
+            o.ContentCacheExpiry = site.ContentCacheExpiry;
         });
         services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
         services.Configure<ForwardedHeadersOptions>(forwarded => SiteCookies.TrustOnly(forwarded, site.KnownProxies));
@@ -39,7 +40,7 @@ public static class SiteServiceCollectionExtensions
             cache.AddPolicy(ContentCache.Policy, policy => policy
                 // Cached after compression, so a hit costs neither a render nor a Brotli pass.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .Expire(TimeSpan.FromHours(12))
+                .Expire(site.ContentCacheExpiry!.Value)
                 .Tag(ContentCache.Tag));
         });
         services.AddSingleton<ContentCache>();
