@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +34,7 @@ public sealed class ManageBookings(
 
     public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var appointment = await FindAsync(token, cancellationToken);
         if (appointment is null || !CanChange(appointment))
         {
@@ -55,7 +54,7 @@ public sealed class ManageBookings(
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var appointment = await FindAsync(token, cancellationToken);
             if (appointment is null || !CanChange(appointment))
             {
@@ -76,7 +75,7 @@ public sealed class ManageBookings(
             await transaction.CommitAsync(cancellationToken);
             return SlotProblem.None;
         }
-        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
             logger.LogInformation(ex, "A reschedule lost its hour");
             db.ChangeTracker.Clear();

@@ -44,7 +44,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
 
     public async Task<bool> EraseAsync(int id, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
             if (client is null)

@@ -44,7 +44,7 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
     /// <summary>Moves every booking of <paramref name="duplicateId"/> to <paramref name="keepId"/>, then deletes the duplicate.</summary>
     public async Task<bool> MergeAsync(int duplicateId, int keepId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var duplicate = await db.Clients.FirstOrDefaultAsync(c => c.Id == duplicateId, cancellationToken);
         var keep = await db.Clients.FirstOrDefaultAsync(c => c.Id == keepId, cancellationToken);
         if (duplicate is null || keep is null || duplicateId == keepId)

@@ -1,9 +1,13 @@
+using System.Data.Common;
 using System.Net;
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Data.Migrations.Postgres;
 using HemelMassage.Web.Tests.Admin;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HemelMassage.Web.Tests.Postgres;
@@ -60,18 +64,19 @@ public sealed class ExclusionConstraintTests
     }
 
     /// <summary>
-    /// Half-overlapping hours race past the app's check (READ COMMITTED sees neither uncommitted row) and
-    /// differ in start, so only the exclusion constraint can stop the second; the loser hears "just taken".
+    /// 10:00 and 11:00 do not overlap, so no constraint can refuse the second, but the changeover (15 minutes)
+    /// forbids it. Under READ COMMITTED both confirms would see neither booking; the write transaction's
+    /// advisory lock makes them take turns, as BEGIN IMMEDIATE does on SQLite.
     /// </summary>
     [PostgresFact]
-    public async Task Simultaneous_confirms_for_half_overlapping_hours_of_one_therapist_make_one_booking_and_kind_refusals()
+    public async Task Simultaneous_confirms_for_back_to_back_hours_of_one_therapist_keep_the_changeover()
     {
         using var site = SiteOnPostgres();
         var client = site.CreatePageClient();
         var keys = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            keys.Add(await site.PendingAsync(i % 2 == 0 ? "2026-12-08T10:00Z" : "2026-12-08T10:30Z", email: $"client{i}@example.com"));
+            keys.Add(await site.PendingAsync(i % 2 == 0 ? "2026-12-08T10:00Z" : "2026-12-08T11:00Z", email: $"client{i}@example.com"));
         }
         var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
@@ -83,6 +88,58 @@ public sealed class ExclusionConstraintTests
         Assert.Single(locations, l => l.StartsWith("/book/done/", StringComparison.Ordinal));
         Assert.Equal(19, locations.Count(l => l.Contains("problem=taken", StringComparison.Ordinal)));
         Assert.Equal(1, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+    }
+
+    /// <summary>
+    /// Another writer (a second instance, a script) books 10:30 between the app's check and its insert of
+    /// 10:00: the exclusion constraint refuses the insert and the client hears "just taken", not an error.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_booking_refused_by_the_exclusion_constraint_tells_the_client_the_time_was_just_taken()
+    {
+        using var site = new BookingSite();
+        var rival = new RivalBooksFirst(site.EnsurePostgresDatabase());
+        site.WithServices(services => services.ConfigureDbContext<PostgresClinicDbContext>(db => db.AddInterceptors(rival)));
+        var client = site.CreatePageClient();
+        await site.AddBookingAsync("2026-12-09T10:00Z", therapistId: 2);
+        var key = await site.PendingAsync("2026-12-08T10:00Z");
+        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + key));
+        rival.Armed = true;
+
+        var response = await client.PostAsync("/book/review/" + key,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.True(rival.Booked);
+        Assert.Contains("problem=taken", BookingSite.Location(response), StringComparison.Ordinal);
+        var page = await client.GetStringAsync(BookingSite.Location(response));
+        Assert.Contains("Sorry, that time has just been taken", page, StringComparison.Ordinal);
+        Assert.Equal(0, await site.BookingsAtAsync("2026-12-08T10:00Z"));
+    }
+
+    /// <summary>Just before the app inserts a booking, commits an overlapping one (10:30, therapist 1) on its own connection.</summary>
+    private sealed class RivalBooksFirst(string connectionString) : DbCommandInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public bool Booked { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && !Booked && command.CommandText.Contains("INSERT INTO \"Appointments\"", StringComparison.Ordinal))
+            {
+                Booked = true;
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var insert = new NpgsqlCommand(
+                    "INSERT INTO \"Appointments\" (\"Reference\", \"TherapistId\", \"TreatmentId\", \"ClientId\", \"StartUtc\", \"EndUtc\", \"Status\", \"FirstVisit\", " +
+                    "\"IdempotencyKey\", \"ManageTokenHash\", \"CalendarUid\", \"CalendarSequence\", \"CreatedAtUtc\", \"UpdatedAtUtc\", \"Version\") " +
+                    "SELECT 'RIVAL', 1, 1, \"Id\", timestamptz '2026-12-08 10:30+00', timestamptz '2026-12-08 11:30+00', 1, false, " +
+                    "'rival', 'rival', gen_random_uuid(), 0, now(), now(), 0 FROM \"Clients\" LIMIT 1", connection);
+                Assert.Equal(1, await insert.ExecuteNonQueryAsync(cancellationToken));
+            }
+            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     private static BookingSite SiteOnPostgres()

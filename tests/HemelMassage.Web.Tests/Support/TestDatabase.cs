@@ -38,7 +38,9 @@ public static class TestDatabase
         }
         var name = "hemel_test_" + Guid.NewGuid().ToString("n");
         Execute($"CREATE DATABASE \"{name}\"");
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 15 }.ToString();
+        // A site's pool stays well below the server's 100 connections, as a deployment's must (docs/deploy.md),
+        // so tests running side by side never meet "too many clients".
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 30, MaxPoolSize = 20 }.ToString();
     }
 
     public static void DropPostgresDatabase(string connectionString)
