@@ -119,4 +119,26 @@ public sealed class TwoInstanceTests
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/admin/diary")).StatusCode);
     }
+
+    [PostgresFact]
+    public async Task A_treatment_added_on_one_instance_appears_on_the_other_once_its_cached_page_expires()
+    {
+        using var pair = new TwoInstances<SiteFactory>(() => new SiteFactory().With("Site:ContentCacheExpiry", "00:00:01"));
+        await pair.StartAsync();
+        var visitor = pair.Client(pair.Second);
+        Assert.DoesNotContain("Hot stone hour", await visitor.GetStringAsync("/treatments"), StringComparison.Ordinal);
+        var owner = await pair.First.CreateStaffAsync("Owner");
+        var staff = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = pair.Address(pair.First) };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SignInAsync(owner.Email!, StaffHelpers.GoodPassword)).StatusCode);
+
+        var saved = await staff.PostFormAsync("/admin/treatments/new", "/admin/treatments/new", new()
+        {
+            ["Form.Name"] = "Hot stone hour", ["Form.Suits"] = "Anyone who runs cold.", ["Form.Description"] = "Warm stones, whole body.",
+            ["Form.Price"] = "62.50", ["Form.IsActive"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Contains("Hot stone hour", await visitor.GetStringAsync("/treatments"), StringComparison.Ordinal);
+    }
 }
