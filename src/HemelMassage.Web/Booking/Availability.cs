@@ -9,14 +9,14 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
 {
     // The hot query of every availability page, compiled once. EF drops the "@p IS NULL" arms per call
     // (it caches SQL by which parameters are null), so the SQL is the same as the hand-built query's.
-    private static readonly Func<ClinicDbContext, DateTime, DateTime, int?, int?, IAsyncEnumerable<BusyRange>> ActiveBetween =
-        EF.CompileAsyncQuery((ClinicDbContext db, DateTime earliestStart, DateTime latestStart, int? therapistId, int? excludingId) =>
+    private static readonly CompiledPerModel<Func<ClinicDbContext, DateTime, DateTime, int?, int?, IAsyncEnumerable<BusyRange>>> ActiveBetween =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db, DateTime earliestStart, DateTime latestStart, int? therapistId, int? excludingId) =>
             db.Appointments.AsNoTracking()
                 .Where(a => a.StartUtc > earliestStart && a.StartUtc < latestStart)
                 .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.NoShow)
                 .Where(a => therapistId == null || a.TherapistId == therapistId)
                 .Where(a => excludingId == null || a.Id != excludingId)
-                .Select(a => new BusyRange(a.TherapistId, a.StartUtc, a.EndUtc)));
+                .Select(a => new BusyRange(a.TherapistId, a.StartUtc, a.EndUtc))));
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
@@ -55,6 +55,6 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
         var gap = options.Value.Changeover;
         var earliestStart = fromUtc - TreatmentLength.Duration - gap;
         var latestStart = toUtc + TreatmentLength.Duration + gap;
-        return await ActiveBetween(db, earliestStart, latestStart, therapistId, excludingAppointmentId).ToListAsync(cancellationToken);
+        return await ActiveBetween.For(db)(db, earliestStart, latestStart, therapistId, excludingAppointmentId).ToListAsync(cancellationToken);
     }
 }

@@ -1,13 +1,12 @@
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Booking;
 
 /// <summary>
 /// Turns a reviewed pending booking into a booking, in one short write transaction (BEGIN IMMEDIATE on
-/// SQLite): re-check the hour, assign a therapist for "no preference", insert, notify, commit. The
+/// SQLite, an advisory lock on PostgreSQL; see <see cref="WriteTransactions"/>): re-check the hour, assign a therapist for "no preference", insert, notify, commit. The
 /// pending key is the idempotency key, so a second submit finds the booking the first one made.
 /// </summary>
 public sealed class BookingConfirmation(
@@ -22,7 +21,7 @@ public sealed class BookingConfirmation(
         }
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
             var now = availability.NowUtc;
             if (pending is null || pending.AppointmentId is not null)
@@ -53,7 +52,7 @@ public sealed class BookingConfirmation(
             await transaction.CommitAsync(cancellationToken);
             return (SlotProblem.None, pending);
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
             // The database refused an overlap, or another writer held the lock too long: the hour is gone.
             logger.LogInformation(ex, "Booking {Key} lost its hour", key[..6]);

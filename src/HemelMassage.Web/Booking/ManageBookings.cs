@@ -1,5 +1,4 @@
 using HemelMassage.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,21 +20,21 @@ public sealed class ManageBookings(
         }
         var hash = Secrets.Hash(token!);
         var now = availability.NowUtc;
-        return await ByToken(db, hash, now);
+        return await ByToken.For(db)(db, hash, now);
     }
 
     // Tracked on purpose: cancel and reschedule change the row they find. Compiled, as every manage page runs it.
-    private static readonly Func<ClinicDbContext, string, DateTime, Task<Appointment?>> ByToken =
-        EF.CompileAsyncQuery((ClinicDbContext db, string hash, DateTime now) =>
+    private static readonly CompiledPerModel<Func<ClinicDbContext, string, DateTime, Task<Appointment?>>> ByToken =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db, string hash, DateTime now) =>
             db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
-                .FirstOrDefault(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now));
+                .FirstOrDefault(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now)));
 
     /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
     public bool CanChange(Appointment appointment) => availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;
 
     public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var appointment = await FindAsync(token, cancellationToken);
         if (appointment is null || !CanChange(appointment))
         {
@@ -55,7 +54,7 @@ public sealed class ManageBookings(
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var appointment = await FindAsync(token, cancellationToken);
             if (appointment is null || !CanChange(appointment))
             {
@@ -76,7 +75,7 @@ public sealed class ManageBookings(
             await transaction.CommitAsync(cancellationToken);
             return SlotProblem.None;
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
             logger.LogInformation(ex, "A reschedule lost its hour");
             db.ChangeTracker.Clear();

@@ -57,7 +57,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
 
     public async Task<bool> EraseAsync(int id, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
             if (client is null)
@@ -75,7 +75,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
                     .SetProperty(m => m.Subject, "(erased)").SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, "")
                     .SetProperty(m => m.Ics, (string?)null).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Cancelled), cancellationToken);
-            await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, ClientRecords.Literal(email), "\\")).ExecuteDeleteAsync(cancellationToken);
+            await ClientRecords.PendingBookingsOf(db, email).ExecuteDeleteAsync(cancellationToken);
             client.Name = ErasedName;
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";

@@ -19,7 +19,10 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
         if (!string.IsNullOrWhiteSpace(term))
         {
             var pattern = "%" + Literal(term.Trim()) + "%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\") || EF.Functions.Like(c.Phone, pattern, "\\"));
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so there the search says ILIKE.
+            query = db.Database.IsNpgsql()
+                ? query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\") || EF.Functions.ILike(c.Phone, pattern, "\\"))
+                : query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\") || EF.Functions.Like(c.Phone, pattern, "\\"));
         }
         return await Rows(query.OrderBy(c => c.Name).Take(100)).ToListAsync(cancellationToken);
     }
@@ -41,7 +44,7 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
     /// <summary>Moves every booking of <paramref name="duplicateId"/> to <paramref name="keepId"/>, then deletes the duplicate.</summary>
     public async Task<bool> MergeAsync(int duplicateId, int keepId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var duplicate = await db.Clients.FirstOrDefaultAsync(c => c.Id == duplicateId, cancellationToken);
         var keep = await db.Clients.FirstOrDefaultAsync(c => c.Id == keepId, cancellationToken);
         if (duplicate is null || keep is null || duplicateId == keepId)
@@ -59,6 +62,15 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
     /// <summary>A LIKE pattern matching <paramref name="text"/> literally (SQLite's LIKE ignores ASCII case), escaped with a backslash.</summary>
     public static string Literal(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>Booking forms in progress under <paramref name="email"/>, whatever its case (ILIKE on PostgreSQL, whose LIKE minds case).</summary>
+    public static IQueryable<PendingBooking> PendingBookingsOf(ClinicDbContext db, string email)
+    {
+        var pattern = Literal(email);
+        return db.Database.IsNpgsql()
+            ? db.PendingBookings.Where(p => p.Email != null && EF.Functions.ILike(p.Email, pattern, "\\"))
+            : db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, pattern, "\\"));
+    }
 
     private IQueryable<ClientRow> Rows(IQueryable<Client> clients) => clients.Select(c => new ClientRow(c.Id, c.Name, c.Email, c.Phone,
         db.Appointments.Count(a => a.ClientId == c.Id && a.Status == AppointmentStatus.Arrived),

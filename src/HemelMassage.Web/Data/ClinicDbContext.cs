@@ -8,9 +8,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Data;
 
-public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+/// <summary>
+/// The site's database. This type is the SQLite model and owns the SQLite migrations;
+/// <see cref="PostgresClinicDbContext"/> derives from it to own the PostgreSQL ones (one migration set
+/// per provider, as EF Core documents), and the rest of the app only ever asks for this type.
+/// </summary>
+public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
 {
+    public ClinicDbContext(DbContextOptions<ClinicDbContext> options) : base(options)
+    {
+    }
+
+    protected ClinicDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Treatment> Treatments => Set<Treatment>();
     public DbSet<Therapist> Therapists => Set<Therapist>();
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Data;
 
@@ -10,20 +11,28 @@ public static class DataServiceCollectionExtensions
     {
         var dataDirectory = new DataDirectory(configuration, environment);
         services.AddSingleton(dataDirectory);
-        // One key ring for the whole app (staff cookies, antiforgery, set-password links), kept beside the
-        // database so sign-ins and links survive a restart and the create-owner command's link works in the site.
-        services.AddDataProtection()
-            .SetApplicationName("HemelMassage")
-            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
-        // Only SQLite is built so far: a site told to use another engine must not quietly use SQLite instead.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Database:Provider must be Sqlite; PostgreSQL is not supported yet.")
+            .Validate(o => o.IsSqlite || o.IsPostgres, "Database:Provider must be Sqlite or Postgres.")
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres (Host=...;Database=...;Username=...;Password=...).")
             .ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        var connectionString = SqliteConnectionString(options.ConnectionString, dataDirectory);
-        services.AddDbContextPool<ClinicDbContext>(db => db.UseSqlite(connectionString));
+        // One key ring for the whole app (staff cookies, antiforgery, set-password links). On SQLite it sits
+        // beside the database file; on PostgreSQL it is in the database, shared by every app instance.
+        var dataProtection = services.AddDataProtection().SetApplicationName("HemelMassage");
+        if (options.IsPostgres && !string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            services.AddDbContextPool<ClinicDbContext, PostgresClinicDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            services.AddScoped(sp => (PostgresClinicDbContext)sp.GetRequiredService<ClinicDbContext>());
+            dataProtection.PersistKeysToDbContext<PostgresClinicDbContext>();
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options.ConnectionString, dataDirectory);
+            services.AddDbContextPool<ClinicDbContext>(db => db.UseSqlite(connectionString));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        }
         services.AddScoped<DatabaseSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -44,21 +53,59 @@ public static class DataServiceCollectionExtensions
     /// <summary>Applies pending migrations, switches SQLite to WAL and seeds a new database.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
+        // Settings first: a site told to use an engine it cannot must stop before it touches any database.
+        _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        // A restart with nothing to apply skips MigrateAsync (its check of the model against the last migration)
-        // and the seed's queries: together a quarter of a second before the first visitor could be served.
-        if (!(await db.Database.GetPendingMigrationsAsync()).Any())
+        if (db.Database.IsNpgsql())
         {
-            return;
+            await MigrateSharedAsync(db, scope.ServiceProvider);
         }
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
+        else
         {
+            // A restart with nothing to apply skips MigrateAsync (its check of the model against the last
+            // migration) and the seed's queries: together a quarter of a second before the first visitor
+            // could be served.
+            if (!(await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                return;
+            }
+            await db.Database.MigrateAsync();
             // Persistent: set once in the file, it holds for every later connection and start.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
         }
-        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
         app.Logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+
+    /// <summary>
+    /// Several instances may start at once against one new database. EF Core's own migration lock (a
+    /// table lock inside each migration's transaction) keeps the schema safe, but seeding checks "is it
+    /// empty?" then inserts, so migrating and seeding run under one session-level advisory lock: the
+    /// second instance waits, then finds nothing to do. The first also makes the Data Protection key
+    /// under the lock, so instances starting together share one key instead of each minting its own.
+    /// </summary>
+    private static async Task MigrateSharedAsync(ClinicDbContext db, IServiceProvider services)
+    {
+        const long lockKey = 0x48454D454C; // "HEMEL"
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({lockKey})");
+            try
+            {
+                await db.Database.MigrateAsync();
+                await services.GetRequiredService<DatabaseSeeder>().SeedAsync();
+                services.GetRequiredService<IDataProtectionProvider>().CreateProtector("HemelMassage.Startup").Protect([1]);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockKey})");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

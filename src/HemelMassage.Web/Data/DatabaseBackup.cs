@@ -49,7 +49,8 @@ public static class DatabaseBackup
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         if (!db.Database.IsSqlite())
         {
-            throw new InvalidOperationException("The backup command is for the SQLite database; use the database server's own tools otherwise.");
+            throw new InvalidOperationException(
+                "The backup command copies the SQLite database. On PostgreSQL use pg_dump (pg_dump -Fc -f hemel.dump DATABASE); docs/deploy.md has backup and restore.");
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

@@ -2,13 +2,12 @@ using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;
 
 /// <summary>
-/// Staff changes to one booking, each in one short write transaction (BEGIN IMMEDIATE on SQLite): load,
+/// Staff changes to one booking, each in one short write transaction (<see cref="WriteTransactions"/>): load,
 /// check who may and that the form is not stale, change, record the history, audit, notify, commit.
 /// </summary>
 public sealed class BookingDesk(
@@ -77,7 +76,7 @@ public sealed class BookingDesk(
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var appointment = await db.Appointments.Include(a => a.Client).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
             if (appointment is null)
             {
@@ -105,7 +104,7 @@ public sealed class BookingDesk(
             db.ChangeTracker.Clear();
             return DeskResult.Stale;
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
             logger.LogInformation(ex, "A staff change to booking {Id} was refused by the database", id);
             db.ChangeTracker.Clear();

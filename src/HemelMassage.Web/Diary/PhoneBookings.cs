@@ -2,7 +2,6 @@ using HemelMassage.Web.Booking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Diary;
@@ -20,7 +19,7 @@ public sealed class PhoneBookings(
         var key = Secrets.LooksLikeToken(form.Key) ? form.Key : Secrets.NewToken();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (await db.Appointments.Where(a => a.IdempotencyKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is int done)
             {
                 return DeskResult.Done(done, "Booked.");
@@ -65,7 +64,7 @@ public sealed class PhoneBookings(
             await transaction.CommitAsync(cancellationToken);
             return DeskResult.Done(appointment.Id, $"Booked {appointment.Reference}{overridden}.");
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
             logger.LogInformation(ex, "A phone booking was refused by the database");
             db.ChangeTracker.Clear();

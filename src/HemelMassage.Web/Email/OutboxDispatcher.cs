@@ -63,6 +63,10 @@ public sealed class OutboxDispatcher(
     {
         var now = Now;
         var leaseUntil = now + _options.LeaseDuration;
+        if (db.Database.IsNpgsql())
+        {
+            return ClaimSkippingLockedAsync(db, owner, now, leaseUntil, cancellationToken);
+        }
         var claimable = db.OutboxMessages.Where(m =>
             (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) ||
             (m.Status == OutboxStatus.Sending && m.LeaseUntil < now));
@@ -73,6 +77,24 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.Status, OutboxStatus.Sending)
             .SetProperty(m => m.LeaseOwner, owner)
             .SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, several instances poll at once: FOR UPDATE SKIP LOCKED lets each take rows no other
+    /// dispatcher is claiming, instead of queueing behind its locks and coming back with a short batch.
+    /// </summary>
+    private Task<int> ClaimSkippingLockedAsync(ClinicDbContext db, string owner, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    {
+        string pending = nameof(OutboxStatus.Pending), sending = nameof(OutboxStatus.Sending);
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE "OutboxMessages" SET "Status" = {sending}, "LeaseOwner" = {owner}, "LeaseUntil" = {leaseUntil}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE ("Status" = {pending} AND "NextAttemptAt" <= {now}) OR ("Status" = {sending} AND "LeaseUntil" < {now})
+                ORDER BY "NextAttemptAt", "Id"
+                LIMIT {_options.BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            """, cancellationToken);
     }
 
     /// <summary>Marks the attempt; returns when the row will be tried again, or null when it has failed for good.</summary>

@@ -138,7 +138,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
                 .SetProperty(i => i.Health, HealthStatus.AskInPerson)
                 .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
         var email = clientEmail.ToLowerInvariant();
-        await db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, Clients.ClientRecords.Literal(email), "\\"))
+        await Clients.ClientRecords.PendingBookingsOf(db, email)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
                 .SetProperty(p => p.Regions, (string?)null)
                 .SetProperty(p => p.NeedsConversation, false), cancellationToken);

@@ -4,7 +4,9 @@ namespace HemelMassage.Web.Site;
 
 /// <summary>
 /// The output cache for pages built from articles and treatments (home, treatments, articles, feeds).
-/// Whatever changes an article or a treatment calls <see cref="EvictAsync"/>.
+/// Whatever changes an article or a treatment calls <see cref="EvictAsync"/>. The cache is in each
+/// instance's memory, so another instance sees the change when its copy expires
+/// (<see cref="SiteOptions.ContentCacheExpiry"/>: a minute when the database is shared).
 /// </summary>
 public sealed class ContentCache(IOutputCacheStore store)
 {

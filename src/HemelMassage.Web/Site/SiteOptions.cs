@@ -1,3 +1,5 @@
+using HemelMassage.Web.Data;
+
 namespace HemelMassage.Web.Site;
 
 /// <summary>The <c>Site</c> settings: cookies, which proxies to believe, and when background jobs start.</summary>
@@ -17,10 +19,19 @@ public sealed class SiteOptions
     /// <summary>How long after the site starts serving the background jobs make their first pass (see <see cref="BackgroundStart"/>).</summary>
     public TimeSpan BackgroundStartDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a cached home, treatments or article page is served. An edit evicts only the cache of the
+    /// instance that made it, so with a shared database (several instances) the default is a minute;
+    /// on SQLite (one instance) it is 12 hours.
+    /// </summary>
+    public TimeSpan? ContentCacheExpiry { get; set; }
+
     public static SiteOptions Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var options = new SiteOptions { SecureCookies = !environment.IsDevelopment() };
         configuration.GetSection(Section).Bind(options);
+        var shared = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.IsPostgres == true;
+        options.ContentCacheExpiry ??= shared ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(12);
         return options;
     }
 }

@@ -21,6 +21,7 @@ public static class SiteServiceCollectionExtensions
             o.SecureCookies = site.SecureCookies;
             o.KnownProxies = site.KnownProxies;
             o.BackgroundStartDelay = site.BackgroundStartDelay;
+            o.ContentCacheExpiry = site.ContentCacheExpiry;
         });
         services.AddSingleton<BackgroundStart>();
         services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
@@ -41,7 +42,7 @@ public static class SiteServiceCollectionExtensions
             cache.AddPolicy(ContentCache.Policy, policy => policy
                 // Cached after compression, so a hit costs neither a render nor a Brotli pass.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .Expire(TimeSpan.FromHours(12))
+                .Expire(site.ContentCacheExpiry!.Value)
                 .Tag(ContentCache.Tag));
         });
         services.AddSingleton<ContentCache>();

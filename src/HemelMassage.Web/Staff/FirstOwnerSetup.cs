@@ -33,7 +33,7 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
     /// <summary>Creates the Owner and uses up the token, in one writer transaction so two browsers cannot both succeed.</summary>
     public async Task<IdentityResult> CompleteAsync(string token, string email, string displayName, string password)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteTransactionAsync();
         var row = await FindAsync(token);
         if (row is null || await db.Users.AnyAsync())
         {

@@ -12,14 +12,14 @@ public sealed record TreatmentSummary(string Slug, string Name, string Suits, st
 public sealed class TreatmentMenu(ClinicDbContext db)
 {
     // Compiled once: the home and treatments pages skip EF's query-cache lookup on every miss of the output cache.
-    private static readonly Func<ClinicDbContext, IAsyncEnumerable<TreatmentSummary>> Active =
-        EF.CompileAsyncQuery((ClinicDbContext db) => db.Treatments.AsNoTracking()
+    private static readonly CompiledPerModel<Func<ClinicDbContext, IAsyncEnumerable<TreatmentSummary>>> Active =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db) => db.Treatments.AsNoTracking()
             .Where(t => t.IsActive)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new TreatmentSummary(t.Slug, t.Name, t.Suits, t.Description, t.PricePence)));
+            .Select(t => new TreatmentSummary(t.Slug, t.Name, t.Suits, t.Description, t.PricePence))));
 
     public async Task<IReadOnlyList<TreatmentSummary>> ActiveAsync(CancellationToken cancellationToken = default) =>
-        await Active(db).ToListAsync(cancellationToken);
+        await Active.For(db)(db).ToListAsync(cancellationToken);
 }
 
 public static class Money

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace HemelMassage.Web.Tests.Booking;
 
 /// <summary>Records how long the times page takes as the bookings table grows; the index keeps it flat.</summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class AvailabilityTimingTests(ITestOutputHelper output)
 {
     private const string Page = "/book/times?treatment=deep-tissue&therapist=any";

@@ -85,6 +85,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")] // raw SQLite SQL; Postgres/ExclusionConstraintTests proves the same on PostgreSQL
     public async Task The_database_itself_refuses_an_overlapping_or_shorter_booking()
     {
         using var site = new BookingSite();

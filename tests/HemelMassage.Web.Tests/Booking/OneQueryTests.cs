@@ -12,7 +12,9 @@ public sealed class OneQueryTests
     {
         var counter = new CommandCounter();
         using var site = new BookingSite();
-        site.WithServices(services => services.ConfigureDbContext<HemelMassage.Web.Data.ClinicDbContext>(db => db.AddInterceptors(counter)));
+        site.WithServices(services => services
+            .ConfigureDbContext<HemelMassage.Web.Data.ClinicDbContext>(db => db.AddInterceptors(counter))
+            .ConfigureDbContext<HemelMassage.Web.Data.PostgresClinicDbContext>(db => db.AddInterceptors(counter)));
         var client = site.CreatePageClient();
         await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=any");
 

@@ -16,13 +16,16 @@ public sealed class StartupTests
         Assert.Contains("Phone", failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_database_engine_the_site_does_not_support_stops_startup_instead_of_falling_back_to_sqlite()
+    [Theory]
+    [InlineData("Oracle", "Database:Provider")]
+    [InlineData("Postgres", "Database:ConnectionString")]
+    public void A_database_engine_the_site_does_not_support_or_cannot_reach_stops_startup_instead_of_falling_back_to_sqlite(string provider, string named)
     {
-        using var site = new SiteFactory().With("Database:Provider", "Postgres");
+        using var site = new SiteFactory().With("Database:Provider", provider);
 
         var failure = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
 
-        Assert.Contains("Database:Provider", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(site.DatabaseFile), "no SQLite database is made for a site told to use another engine");
     }
 }

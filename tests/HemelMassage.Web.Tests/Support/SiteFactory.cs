@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HemelMassage.Web.Tests.Support;
 
 /// <summary>
-/// The site on a real SQLite file in a fresh temporary data folder. One factory is one site;
-/// add settings before the first request with <see cref="With"/>.
+/// The site on a real SQLite file in a fresh temporary data folder, or on a fresh PostgreSQL database
+/// (<see cref="OnPostgres"/>, or every site when <c>HEMEL_TEST_DATABASE=Postgres</c>). One factory is one
+/// site; add settings before the first request with <see cref="With"/>.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private string? _sharedPostgres;
 
     public SiteFactory()
     {
@@ -26,7 +28,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         _settings["RateLimits:SignIn:PermitLimit"] = "1000000";
         // Tests that wait for an email should not also wait out the pause that spares a real start-up.
         _settings["Site:BackgroundStartDelay"] = "00:00:00";
+        UsesPostgres = TestDatabase.AllSitesOnPostgres;
     }
+
+    public bool UsesPostgres { get; private set; }
+
+    /// <summary>The PostgreSQL database of this site, made on first use; null on SQLite.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     public string DataDirectory { get; }
 
@@ -37,6 +45,28 @@ public class SiteFactory : WebApplicationFactory<Program>
     public SiteFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Runs this site on a fresh PostgreSQL database of its own instead of SQLite.</summary>
+    public SiteFactory OnPostgres()
+    {
+        UsesPostgres = true;
+        return this;
+    }
+
+    /// <summary>Creates this site's PostgreSQL database now (before the site starts), so a test can share it.</summary>
+    public string EnsurePostgresDatabase()
+    {
+        UsesPostgres = true;
+        return PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase();
+    }
+
+    /// <summary>Runs this site on another site's PostgreSQL database: a second app instance. The owner drops it.</summary>
+    public SiteFactory OnPostgres(string sharedConnectionString)
+    {
+        UsesPostgres = true;
+        _sharedPostgres = sharedConnectionString;
         return this;
     }
 
@@ -52,6 +82,11 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        if (UsesPostgres)
+        {
+            _settings["Database:Provider"] = "Postgres";
+            _settings["Database:ConnectionString"] = _sharedPostgres ?? EnsurePostgresDatabase();
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -71,6 +106,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgresConnectionString is { } postgres)
+            {
+                TestDatabase.DropPostgresDatabase(postgres);
+            }
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HemelMassage.Web.Data;
+
+/// <summary>
+/// The same model on PostgreSQL, with its own migrations in Data/Migrations/Postgres. It also keeps the
+/// Data Protection key ring, so every app instance signs and reads staff cookies, antiforgery tokens and
+/// set-password links with the same keys.
+/// </summary>
+public sealed class PostgresClinicDbContext(DbContextOptions<PostgresClinicDbContext> options)
+    : ClinicDbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Every instant is UTC (timestamptz). Npgsql refuses a DateTime of unspecified kind, which is what
+        // arithmetic on SQLite-read values and parsed slots gives, so the model says "UTC" for them.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add X --context PostgresClinicDbContext</c> build the PostgreSQL model
+/// without a server (migrations are computed from the model, not from a live database).
+/// </summary>
+public sealed class PostgresClinicDbContextFactory : IDesignTimeDbContextFactory<PostgresClinicDbContext>
+{
+    public PostgresClinicDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresClinicDbContext>()
+            .UseNpgsql("Host=localhost;Database=hemel_massage")
+            .Options);
+}

@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace HemelMassage.Web.Tests.Support;
+
+/// <summary>
+/// The PostgreSQL server the tests may use: <c>HEMEL_TEST_POSTGRES</c> (a connection string to a role that
+/// may create databases), else the password login that <c>.ci/services</c> sets up on loopback. Each site
+/// gets a fresh database of its own, dropped when the site is disposed.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly Lazy<string?> Problem = new(FindProblem);
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("HEMEL_TEST_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Timeout=5";
+
+    /// <summary><c>HEMEL_TEST_DATABASE=Postgres</c>: every site of the run uses PostgreSQL instead of SQLite.</summary>
+    public static bool AllSitesOnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("HEMEL_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why PostgreSQL cannot be used here, or null when it can.</summary>
+    public static string? PostgresProblem => Problem.Value;
+
+    /// <summary>The reason a PostgreSQL test is skipped, or null to run it (always run in CI, where a missing server fails).</summary>
+    public static string? PostgresSkipReason => PostgresProblem is { } problem && !IsCi
+        ? $"PostgreSQL is not reachable ({problem}); set HEMEL_TEST_POSTGRES or run .ci/services. PostgreSQL tests skipped."
+        : null;
+
+    public static string CreatePostgresDatabase()
+    {
+        if (PostgresProblem is { } problem)
+        {
+            throw new InvalidOperationException($"PostgreSQL is needed for this test but is not reachable: {problem}");
+        }
+        var name = "hemel_test_" + Guid.NewGuid().ToString("n");
+        Execute($"CREATE DATABASE \"{name}\"");
+        // A site's pool stays well below the server's 100 connections, as a deployment's must (docs/deploy.md),
+        // so tests running side by side never meet "too many clients".
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 30, MaxPoolSize = 20 }.ToString();
+    }
+
+    public static void DropPostgresDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        // FORCE ends sessions an app instance still holds (PostgreSQL 13 and later).
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string? FindProblem()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ToString());
+            connection.Open();
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+}
+
+/// <summary>A test that needs PostgreSQL: skipped with the reason printed when there is none, failed in CI (CI=true).</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute() => Skip = TestDatabase.PostgresSkipReason;
+}
+
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute() => Skip = TestDatabase.PostgresSkipReason;
+}
