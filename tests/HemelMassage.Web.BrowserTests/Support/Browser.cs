@@ -11,6 +11,17 @@ public static class Browser
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Skip reason and a display name that carries it when Chromium is missing outside CI; nulls to run.</summary>
+    public static (string? Skip, string? DisplayName) SkipFor(string test, string file)
+    {
+        if (IsInstalled || IsCi)
+        {
+            return (null, null);
+        }
+        var reason = $"Chromium is not installed at {ExecutablePath} (apt-get install chromium); browser tests skipped.";
+        return (reason, $"{Path.GetFileNameWithoutExtension(file)}.{test} (skipped: {reason})");
+    }
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!IsInstalled)
