@@ -133,7 +133,7 @@ def main():
         print(f"{'start to first article served (s)':<44} {statistics.median(starts):>10.2f} {min(starts):>10.2f}-{max(starts):<11.2f} <= 1.5  {start_ok}")
         print(f"{'resident memory under article load (MB)':<44} {peak_rss:>10.0f} {'':>22}  <= 256  {rss_ok}")
         print()
-        page_weight.report(BASE, ["/", ARTICLE, "/book"])
+        page_weight.report(BASE, ["/", ARTICLE, "/book", page_weight.details_path(BASE)])
     finally:
         if proc and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
