@@ -22,30 +22,56 @@ public sealed class AvailabilityCalculator(BookingOptions options)
     {
         var earliest = nowUtc + options.MinimumNotice;
         var latest = nowUtc + options.MaximumWindow;
-        var busy = bookings.ToLookup(b => b.TherapistId);
+        var busy = new BusyIndex(bookings);
         var therapists = schedule.Giving(treatmentId).Where(t => therapistId is null || t.Id == therapistId).ToList();
-        var slots = new SortedDictionary<DateTime, Slot>();
+        var slots = new Dictionary<DateTime, Slot>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             if (schedule.IsClosed(date))
             {
                 continue;
             }
+            // Most days keep one UTC offset from midnight to midnight: then a local time is the UTC time plus
+            // that offset, with no time-zone lookup per hour. The two clock-change Sundays take the exact path.
+            var steadyOffset = SteadyOffset(date);
             foreach (var therapist in therapists)
             {
-                foreach (var range in therapist.Hours.Where(h => h.Day == date.DayOfWeek))
+                foreach (var range in therapist.Hours)
                 {
+                    if (range.Day != date.DayOfWeek)
+                    {
+                        continue;
+                    }
                     foreach (var local in GridStarts(range.Start))
                     {
-                        if (!TryToUtc(date, local, out var startUtc) || startUtc < earliest || startUtc > latest)
+                        DateTime startUtc;
+                        DateTime localEnd;
+                        if (steadyOffset is { } offset)
                         {
-                            continue;
+                            var localStart = date.ToDateTime(local);
+                            localEnd = localStart + TreatmentLength.Duration;
+                            if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
+                            {
+                                break; // every later start on the grid ends later still
+                            }
+                            startUtc = DateTime.SpecifyKind(localStart - offset, DateTimeKind.Utc);
+                        }
+                        else
+                        {
+                            if (!TryToUtc(date, local, out startUtc))
+                            {
+                                continue;
+                            }
+                            localEnd = ToLocal(TreatmentLength.EndOf(startUtc));
+                            if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
+                            {
+                                continue;
+                            }
                         }
                         var endUtc = TreatmentLength.EndOf(startUtc);
-                        var localEnd = ToLocal(endUtc);
-                        if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End
+                        if (startUtc < earliest || startUtc > latest
                             || Overlaps(therapist.TimeOff, startUtc, endUtc, TimeSpan.Zero)
-                            || Overlaps(busy[therapist.Id], startUtc, endUtc, options.Changeover))
+                            || busy.Overlaps(therapist.Id, startUtc, endUtc, options.Changeover))
                         {
                             continue;
                         }
@@ -56,7 +82,25 @@ public sealed class AvailabilityCalculator(BookingOptions options)
                 }
             }
         }
-        return [.. slots.Values];
+        var free = slots.Values.ToList();
+        free.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
+        return free;
+    }
+
+    /// <summary>The date's UTC offset when it is the same all day (no clock change), else null.</summary>
+    private TimeSpan? SteadyOffset(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        var nextMidnight = midnight.AddDays(1);
+        if (_zone.IsInvalidTime(midnight) || _zone.IsAmbiguousTime(midnight) || _zone.IsInvalidTime(nextMidnight) || _zone.IsAmbiguousTime(nextMidnight))
+        {
+            return null;
+        }
+        var offset = _zone.GetUtcOffset(midnight);
+        // Same offset at both ends, and the UTC instants a day apart: no change in between.
+        return offset == _zone.GetUtcOffset(nextMidnight)
+            && ToLocal(DateTime.SpecifyKind(midnight - offset, DateTimeKind.Utc).AddHours(12)) == midnight.AddHours(12)
+            ? offset : null;
     }
 
     /// <summary>Why a posted start cannot be booked, recomputed from scratch; <see cref="SlotProblem.None"/> when it can.</summary>
@@ -125,6 +169,57 @@ public sealed class AvailabilityCalculator(BookingOptions options)
 
     private static bool Overlaps(IEnumerable<BusyRange> ranges, DateTime startUtc, DateTime endUtc, TimeSpan gap) =>
         ranges.Any(r => r.StartUtc < endUtc + gap && r.EndUtc + gap > startUtc);
+
+    /// <summary>
+    /// The bookings of each therapist sorted by start, with the latest end so far: "does any booking come
+    /// within <c>gap</c> of this hour?" is one binary search instead of a walk over the whole window.
+    /// </summary>
+    private sealed class BusyIndex
+    {
+        private readonly Dictionary<int, (DateTime[] Starts, DateTime[] LatestEnds)> _byTherapist = [];
+
+        public BusyIndex(IEnumerable<BusyRange> ranges)
+        {
+            foreach (var group in ranges.GroupBy(r => r.TherapistId))
+            {
+                var sorted = group.OrderBy(r => r.StartUtc).ToArray();
+                var starts = new DateTime[sorted.Length];
+                var latestEnds = new DateTime[sorted.Length];
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    starts[i] = sorted[i].StartUtc;
+                    latestEnds[i] = i == 0 || sorted[i].EndUtc > latestEnds[i - 1] ? sorted[i].EndUtc : latestEnds[i - 1];
+                }
+                _byTherapist[group.Key] = (starts, latestEnds);
+            }
+        }
+
+        /// <summary>The same answer as <see cref="AvailabilityCalculator.Overlaps"/> over the therapist's bookings.</summary>
+        public bool Overlaps(int therapistId, DateTime startUtc, DateTime endUtc, TimeSpan gap)
+        {
+            if (!_byTherapist.TryGetValue(therapistId, out var therapist))
+            {
+                return false;
+            }
+            // The bookings starting before endUtc + gap are a prefix of the sorted list; one of them comes
+            // within the gap exactly when the latest end among them does.
+            var limit = endUtc + gap;
+            int low = 0, high = therapist.Starts.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (therapist.Starts[middle] < limit)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low > 0 && therapist.LatestEnds[low - 1] + gap > startUtc;
+        }
+    }
 }
 
 public enum SlotProblem
