@@ -111,4 +111,8 @@ public static class BodyRegions
 }
 
 /// <summary>The figure drawn for a booking: where the client felt it and, after the visit, what was worked.</summary>
-public sealed record BodyFigure(IReadOnlyCollection<string> Felt, IReadOnlyCollection<string> Worked, bool Small = false);
+public sealed record BodyFigure(IReadOnlyCollection<string> Felt, IReadOnlyCollection<string> Worked, bool Small = false, bool ForStaff = false)
+{
+    /// <summary>Whose left and right the figure labels: the client's own, said to them or to their therapist.</summary>
+    public string Whose => ForStaff ? "Client's" : "Your";
+}

@@ -67,6 +67,10 @@ public sealed class StaffIntakeTests
         Assert.Contains("Talk first", sheet);
         Assert.Contains("Blood clots", sheet);
         Assert.Contains("data-region=\"glutes-left\" class=\"on\"", sheet);
+        // The figure's sides are the client's, and say so to the therapist (the client's form says "Your").
+        Assert.Contains(">Client's left</text>", html);
+        Assert.DoesNotContain(">Your left</text>", html);
+        Assert.Contains(">Client's right</text>", sheet);
         var reads = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "booking.health-read").ToListAsync());
         Assert.Equal(2, reads.Count);
         Assert.All(reads, r => Assert.DoesNotContain(Marker, r.Detail));
