@@ -97,10 +97,7 @@ public sealed class AvailabilityCalculator(BookingOptions options)
             return null;
         }
         var offset = _zone.GetUtcOffset(midnight);
-        // Same offset at both ends, and the UTC instants a day apart: no change in between.
-        return offset == _zone.GetUtcOffset(nextMidnight)
-            && ToLocal(DateTime.SpecifyKind(midnight - offset, DateTimeKind.Utc).AddHours(12)) == midnight.AddHours(12)
-            ? offset : null;
+        return offset == _zone.GetUtcOffset(nextMidnight) ? offset : null;
     }
 
     /// <summary>Why a posted start cannot be booked, recomputed from scratch; <see cref="SlotProblem.None"/> when it can.</summary>

@@ -42,11 +42,7 @@ public sealed class NoteRetention(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await backgroundStart.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await backgroundStart.WaitAsync(stoppingToken))
         {
             return;
         }

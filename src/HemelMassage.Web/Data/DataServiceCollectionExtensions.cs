@@ -66,14 +66,13 @@ public static class DataServiceCollectionExtensions
             // A restart with nothing to apply skips MigrateAsync (its check of the model against the last
             // migration) and the seed's queries: together a quarter of a second before the first visitor
             // could be served.
-            if (!(await db.Database.GetPendingMigrationsAsync()).Any())
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
             {
-                return;
+                await db.Database.MigrateAsync();
+                // Persistent: set once in the file, it holds for every later connection and start.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
             }
-            await db.Database.MigrateAsync();
-            // Persistent: set once in the file, it holds for every later connection and start.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
         }
         app.Logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }

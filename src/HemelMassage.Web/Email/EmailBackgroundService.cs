@@ -20,11 +20,7 @@ public sealed class EmailBackgroundService(
             logger.LogInformation("The email dispatcher is switched off (Email:DispatcherEnabled=false)");
             return;
         }
-        try
-        {
-            await backgroundStart.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await backgroundStart.WaitAsync(stoppingToken))
         {
             return;
         }

@@ -9,18 +9,27 @@ namespace HemelMassage.Web.Site;
 /// </summary>
 public sealed class BackgroundStart(IHostApplicationLifetime lifetime, IOptions<SiteOptions> options)
 {
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>True once the job may begin; false when the site is stopping first.</summary>
+    public async Task<bool> WaitAsync(CancellationToken cancellationToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (cancellationToken.Register(() => started.TrySetCanceled(cancellationToken)))
+        try
         {
-            await started.Task;
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            using (cancellationToken.Register(() => started.TrySetCanceled(cancellationToken)))
+            {
+                await started.Task;
+            }
+            if (options.Value.BackgroundStartDelay > TimeSpan.Zero)
+            {
+                // Real time, not the app's TimeProvider: this is about the machine's start-up, not the clinic's clock.
+                await Task.Delay(options.Value.BackgroundStartDelay, cancellationToken);
+            }
+            return true;
         }
-        if (options.Value.BackgroundStartDelay > TimeSpan.Zero)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Real time, not the app's TimeProvider: this is about the machine's start-up, not the clinic's clock.
-            await Task.Delay(options.Value.BackgroundStartDelay, cancellationToken);
+            return false;
         }
     }
 }

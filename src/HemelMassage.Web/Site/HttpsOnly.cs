@@ -11,8 +11,6 @@ namespace HemelMassage.Web.Site;
 /// </summary>
 public static class HttpsOnly
 {
-    private static int s_warnedAboutProxy;
-
     public static IApplicationBuilder UseHttpsOnly(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
@@ -23,6 +21,7 @@ public static class HttpsOnly
         // The clinic's own address, not the request's Host header, which a client can set to anything.
         var host = app.Services.GetRequiredService<ClinicOptions>().BaseUri.Authority;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpsOnly).FullName!);
+        var warnedAboutProxy = 0;
         return app.Use((context, next) =>
         {
             var request = context.Request;
@@ -33,7 +32,7 @@ public static class HttpsOnly
             }
             if (request.Headers.ContainsKey("X-Forwarded-Proto"))
             {
-                if (Interlocked.Exchange(ref s_warnedAboutProxy, 1) == 0)
+                if (Interlocked.Exchange(ref warnedAboutProxy, 1) == 0)
                 {
                     logger.LogError(
                         "A request from {Proxy} was forwarded by a reverse proxy that is not in Site:KnownProxies, so it counts as plain HTTP and its forms cannot work. " +

@@ -74,23 +74,18 @@ public sealed class FirstOwnerOffer(IServiceScopeFactory scopes, BackgroundStart
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await backgroundStart.WaitAsync(stoppingToken))
+        {
+            return;
+        }
         try
         {
-            await backgroundStart.WaitAsync(stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
-            // Checked before FirstOwnerSetup (and Identity's UserManager behind it) is built: most starts have staff.
-            if (await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Users.AnyAsync(stoppingToken))
-            {
-                return;
-            }
             var link = await scope.ServiceProvider.GetRequiredService<FirstOwnerSetup>().IssueIfNoStaffAsync();
             if (link is not null)
             {
                 logger.LogWarning("No staff accounts yet. Within 24 hours, open {SetupLink} to create the first Owner (it works once), or run: create-owner you@example.com", link);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
         catch (Exception e)
         {
