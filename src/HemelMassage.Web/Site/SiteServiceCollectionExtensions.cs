@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -31,7 +32,15 @@ public static class SiteServiceCollectionExtensions
         // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<TreatmentMenu>();
-        services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(mvc =>
+        {
+            mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            // jQuery-style keys ("a[b]" read as "a.b") are for scripts this site does not have, and the jQuery
+            // providers throw on a key with an unclosed "[": a 500 for one odd field name. The standard
+            // providers bind every form here, "Answers[code]" included.
+            mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            mvc.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        });
         services.AddRouting(routing =>
         {
             routing.LowercaseUrls = true;
