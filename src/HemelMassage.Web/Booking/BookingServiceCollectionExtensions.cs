@@ -1,4 +1,5 @@
 using FluentValidation;
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,11 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
         services.AddSingleton<SlotText>();
         services.AddSingleton<ScheduleCache>();
+        services.AddOutputCache(AvailabilityPages.AddPolicy);
+        services.AddSingleton<AvailabilityPages>();
+        services.AddSingleton<AvailabilityChangeInterceptor>();
+        services.ConfigureDbContext<ClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
+        services.ConfigureDbContext<PostgresClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.AddScoped<Availability>();
         services.AddScoped<PendingBookings>();
         services.AddScoped<BookingConfirmation>();

@@ -11,7 +11,11 @@ public sealed record TherapistPickView(TreatmentChoice Treatment, IReadOnlyList<
 public sealed record TimesView(
     TreatmentChoice Treatment, string Therapist, string TherapistLabel, Schedule Schedule,
     IReadOnlyList<DateOnly> Dates, DateOnly? Date, IReadOnlyList<Slot> Times,
-    string? Problem, string? Pending, string? Chosen, string FormAction, string DateAction);
+    string? Problem, string? Pending, string? Chosen, string FormAction, string DateAction)
+{
+    /// <summary>False where the page is output-cached for every visitor; its POST checks the origin instead.</summary>
+    public bool AntiforgeryToken { get; init; } = true;
+}
 
 /// <summary>What the client chose so far, as shown on the details, review and confirmation pages.</summary>
 public sealed record BookingSummary(string Key, string Treatment, string Price, string Therapist, string When, string ChangeTimeUrl);

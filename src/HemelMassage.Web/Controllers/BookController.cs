@@ -3,6 +3,7 @@ using FluentValidation;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class BookController(
     // The start page is the clinic's public "book a treatment" page: search engines may list it (Lighthouse SEO
     // flagged the noindex); the later steps can carry a pending key, so they stay private.
     [HttpGet("/book")]
+    [OutputCache(PolicyName = AvailabilityPages.Policy)]
     public async Task<IActionResult> Start(string? treatment, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
@@ -28,6 +30,7 @@ public sealed class BookController(
 
     [PrivatePage]
     [HttpGet("/book/therapist")]
+    [OutputCache(PolicyName = AvailabilityPages.Policy)]
     public async Task<IActionResult> Therapist(string? treatment, string? therapist, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
@@ -40,6 +43,7 @@ public sealed class BookController(
 
     [PrivatePage]
     [HttpGet("/book/times")]
+    [OutputCache(PolicyName = AvailabilityPages.Policy)]
     public async Task<IActionResult> Times(string? treatment, string? therapist, string? date, string? problem, string? pending, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
@@ -58,8 +62,13 @@ public sealed class BookController(
     [PrivatePage]
     [HttpPost("/book/times")]
     [EnableRateLimiting(RateLimits.Booking)]
-    public async Task<IActionResult> ChooseTime(SlotForm form, CancellationToken cancellationToken)
+    [IgnoreAntiforgeryToken, SameOriginPost]
+    public async Task<IActionResult> ChooseTime(SlotForm? form, CancellationToken cancellationToken)
     {
+        if (form is null)
+        {
+            return BadRequest(); // a body that is not a readable form at all
+        }
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var result = await validator.ValidateAsync(form, cancellationToken);
         ModelState.AddErrors(result);
@@ -95,7 +104,11 @@ public sealed class BookController(
             treatment, TherapistChoice.Format(therapistId), label, schedule, dates, day,
             [.. slots.Where(s => s.LocalDate == day)],
             problem ?? (date is not null && day != date ? $"There are no free times on {text.Day(date.Value)}; here is the next day with free times." : null),
-            pending, chosen, "/book/times", "/book/times");
+            pending, chosen, "/book/times", "/book/times")
+        {
+            // The page is shared by every visitor (AvailabilityPages), so its form carries no per-visitor token.
+            AntiforgeryToken = false,
+        };
     }
 
     private static DateOnly? ParseDate(string? value) =>

@@ -14,7 +14,7 @@ namespace HemelMassage.Web.Schedules;
 /// then the schedule cache is invalidated and the public pages' output cache evicted, so clients never see
 /// times or prices that no longer hold.
 /// </summary>
-public sealed partial class ScheduleAdmin(ClinicDbContext db, AuditLog audit, ScheduleCache schedules, ContentCache content)
+public sealed partial class ScheduleAdmin(ClinicDbContext db, AuditLog audit, ScheduleCache schedules, ContentCache content, AvailabilityPages availabilityPages)
 {
     public async Task<int> SaveTreatmentAsync(int? id, TreatmentForm form, CancellationToken cancellationToken)
     {
@@ -101,6 +101,7 @@ public sealed partial class ScheduleAdmin(ClinicDbContext db, AuditLog audit, Sc
         await db.SaveChangesAsync(cancellationToken);
         schedules.Invalidate();
         await content.EvictAsync(cancellationToken);
+        await availabilityPages.EvictAsync(cancellationToken);
     }
 
     private async Task<string> NameAsync(int therapistId, CancellationToken cancellationToken) =>

@@ -85,8 +85,55 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
         Assert.True((int)response.StatusCode < 500);
     }
 
+    [Fact]
+    public async Task A_field_name_with_an_unclosed_bracket_is_answered_without_an_error()
+    {
+        var response = await _client.PostAsync("/book/times", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-16T10:00Z", ["Start[x"] = "1",
+        }));
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}");
+    }
+
     [Theory]
-    [InlineData("/book/times")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://elsewhere.example")]
+    [InlineData("Origin", "null")]
+    public async Task A_time_chosen_from_another_site_is_a_400_and_saves_nothing(string header, string value)
+    {
+        // The times page is shared by every visitor, so its form has no per-visitor token: the browser's own
+        // word on where the post came from is what refuses a forged one.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/book/times")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-17T10:00Z" }),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.StartUtc == new DateTime(2026, 12, 17, 10, 0, 0))));
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "same-origin")]
+    [InlineData("Origin", "http://localhost")]
+    public async Task A_time_chosen_on_this_site_needs_no_token(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/book/times")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-17T11:00Z" }),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.StartsWith("/book/details/", BookingSite.Location(response), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/book/details/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("/book/review/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task A_post_without_the_antiforgery_token_is_a_400_and_saves_nothing(string action)

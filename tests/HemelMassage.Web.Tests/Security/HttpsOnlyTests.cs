@@ -49,10 +49,18 @@ public sealed class HttpsOnlyTests
     public async Task With_secure_cookies_switched_off_the_booking_form_works_over_plain_http()
     {
         using var site = new SiteFactory().InProduction().With("Site:SecureCookies", "false");
+        var client = PlainHttp(site);
+        var times = await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=any");
+        var start = System.Text.RegularExpressions.Regex.Match(times, "name=\"Start\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await PlainHttp(site).GetAsync("/book/times?treatment=deep-tissue&therapist=any");
+        var chosen = await client.PostAsync("/book/times", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Treatment"] = "deep-tissue", ["Therapist"] = "any", ["Start"] = start,
+        }));
+        var details = await client.GetAsync(chosen.Headers.Location);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains("__RequestVerificationToken", await details.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(details.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hm-af=", StringComparison.Ordinal));
     }
 }
