@@ -55,7 +55,8 @@ public sealed class BookController(
         {
             return Redirect("/book/therapist?treatment=" + chosen.Slug);
         }
-        var message = Enum.TryParse<SlotProblem>(problem, ignoreCase: true, out var p) ? SlotText.Problem(p, options.Value) : null;
+        // Only a named problem has words: "problem=12345" or "problem=none" shows no empty notice.
+        var message = Enum.TryParse<SlotProblem>(problem, ignoreCase: true, out var p) && SlotText.Problem(p, options.Value) is { Length: > 0 } words ? words : null;
         return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
     }
 

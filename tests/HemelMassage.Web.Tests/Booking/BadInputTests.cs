@@ -76,6 +76,16 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
         Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.StartUtc == new DateTime(2026, 12, 16, 10, 0, 0))));
     }
 
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("none")]
+    public async Task A_problem_word_the_site_does_not_know_shows_no_empty_notice(string problem)
+    {
+        var page = await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-09&problem=" + problem);
+
+        Assert.DoesNotContain("notice warning", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_huge_field_is_refused_without_an_error()
     {
@@ -153,6 +163,8 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
     [InlineData("/book/done/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("/book/times?treatment=deep-tissue&therapist=abc&date=zzz")]
     [InlineData("/book/times?treatment=deep-tissue&therapist=1&date=1999-01-01&problem=%00")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=1&problem=12345")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=1&problem=-1")]
     public async Task Odd_or_unknown_booking_addresses_never_error(string path)
     {
         var response = await _client.GetAsync(path);
