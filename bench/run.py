@@ -73,7 +73,11 @@ def rss_mb(pid):
 
 
 def wrk(path, pid=None):
-    proc = subprocess.Popen(["taskset", "-c", "1", "wrk", "-t1", "-c16", f"-d{SECONDS}s", "-H", "Accept-Encoding: br, gzip", BASE + path],
+    script = []
+    if isinstance(path, tuple):  # (path, lua script that writes the requests)
+        path, lua = path
+        script = ["-s", os.path.join(ROOT, "bench", lua)]
+    proc = subprocess.Popen(["taskset", "-c", "1", "wrk", "-t1", "-c16", f"-d{SECONDS}s", "-H", "Accept-Encoding: br, gzip", *script, BASE + path],
                             stdout=subprocess.PIPE, text=True)
     peak = 0.0
     while proc.poll() is None:
@@ -108,7 +112,10 @@ def main():
         for path in ("/", ARTICLE, "/book", TIMES):  # warm up
             wrk(path)
 
-        paths = {"stylesheet": page_weight.stylesheet(BASE), "article": ARTICLE, "home": "/", "book": "/book", "times": TIMES}
+        # "times" is the availability page as visitors get it (output-cached until a booking or the clock changes
+        # it); "times, built" asks for a new cache key every request, so it prices a miss.
+        paths = {"stylesheet": page_weight.stylesheet(BASE), "article": ARTICLE, "home": "/", "book": "/book", "times": TIMES,
+                 "times, built": (TIMES, "uncached-times.lua")}
         results = {name: [] for name in paths}
         peak_rss = 0.0
         for _ in range(ROUNDS):  # interleaved, so noise hits every page alike
@@ -121,20 +128,21 @@ def main():
                     peak_rss = max(peak_rss, peak)
 
         print(f"machine: {os.cpu_count()} cores; {ROUNDS} rounds of {SECONDS}s, wrk -c16 on core 1, site on core 0")
-        print(f"{'measure':<44} {'median':>10} {'range':>22}  budget")
-        labels = {"article": "article", "home": "home", "book": "/book (start)", "times": "/book/times (availability)"}
-        for name in ("article", "home", "book", "times"):
+        print(f"{'measure':<56} {'median':>10} {'range':>22}  budget")
+        labels = {"article": "article", "home": "home", "book": "/book (start)", "times": "/book/times (availability)",
+                  "times, built": "/book/times, every request a miss"}
+        for name in ("article", "home", "book", "times", "times, built"):
             ratios = [a / s for a, s in zip(results[name], results["stylesheet"])]
-            floor = 0.3 if name in ("book", "times") else 1.0
-            budget = f">= {floor}x"
-            verdict = "pass" if statistics.median(ratios) >= floor else "FAIL"
-            print(f"{labels[name] + ' throughput / stylesheet':<44} {statistics.median(ratios):>9.2f}x {min(ratios):>9.2f}-{max(ratios):<9.2f}x  {budget}  {verdict}")
+            floor = 0.3 if name in ("book", "times") else None if name == "times, built" else 1.0
+            budget = "reported" if floor is None else f">= {floor}x"
+            verdict = "-" if floor is None else "pass" if statistics.median(ratios) >= floor else "FAIL"
+            print(f"{labels[name] + ' throughput / stylesheet':<56} {statistics.median(ratios):>9.2f}x {min(ratios):>9.2f}-{max(ratios):<9.2f}x  {budget}  {verdict}")
         for name, values in results.items():
-            print(f"{name + ' requests/s':<44} {statistics.median(values):>10.0f} {min(values):>10.0f}-{max(values):<11.0f}")
+            print(f"{name + ' requests/s':<56} {statistics.median(values):>10.0f} {min(values):>10.0f}-{max(values):<11.0f}")
         start_ok = "pass" if statistics.median(starts) <= 1.5 else "FAIL"
         rss_ok = "pass" if peak_rss <= 256 else "FAIL"
-        print(f"{'start to first article served (s)':<44} {statistics.median(starts):>10.2f} {min(starts):>10.2f}-{max(starts):<11.2f} <= 1.5  {start_ok}")
-        print(f"{'resident memory under article load (MB)':<44} {peak_rss:>10.0f} {'':>22}  <= 256  {rss_ok}")
+        print(f"{'start to first article served (s)':<56} {statistics.median(starts):>10.2f} {min(starts):>10.2f}-{max(starts):<11.2f} <= 1.5  {start_ok}")
+        print(f"{'resident memory under article load (MB)':<56} {peak_rss:>10.0f} {'':>22}  <= 256  {rss_ok}")
         print()
         page_weight.report(BASE, ["/", ARTICLE, "/book", page_weight.details_path(BASE)])
     finally:

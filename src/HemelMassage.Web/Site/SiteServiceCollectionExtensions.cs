@@ -48,6 +48,9 @@ public static class SiteServiceCollectionExtensions
         });
         services.AddOutputCache(cache =>
         {
+            // Pages are cached compressed (2-8 KB each); 16 MB holds thousands. The default, 100 MB, let a flood
+            // of distinct addresses (every one a new key) grow the process by tens of megabytes.
+            cache.SizeLimit = 16 * 1024 * 1024;
             cache.AddPolicy(ContentCache.Policy, policy => policy
                 // Cached after compression, so a hit costs neither a render nor a Brotli pass.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
