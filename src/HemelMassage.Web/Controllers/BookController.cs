@@ -63,7 +63,7 @@ public sealed class BookController(
     [PrivatePage]
     [HttpPost("/book/times")]
     [EnableRateLimiting(RateLimits.Booking)]
-    [IgnoreAntiforgeryToken, SameOriginPost]
+    [SameOriginPost]
     public async Task<IActionResult> ChooseTime(SlotForm? form, CancellationToken cancellationToken)
     {
         if (form is null)
