@@ -25,6 +25,7 @@ public static class BookingServiceCollectionExtensions
         services.AddOutputCache(AvailabilityPages.AddPolicy);
         services.AddSingleton<AvailabilityPages>();
         services.AddSingleton<AvailabilityChangeInterceptor>();
+        // Each engine's context has its own options: the one in use gets the interceptor.
         services.ConfigureDbContext<ClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.ConfigureDbContext<PostgresClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.AddScoped<Availability>();
