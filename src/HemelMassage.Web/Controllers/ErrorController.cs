@@ -12,10 +12,11 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
     public IActionResult Error()
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        if (failure is not null)
+        if (failure is null)
         {
-            logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+            return Nothing();
         }
+        logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Error");
     }
@@ -26,6 +27,10 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
     {
         // No action parameters: binding one would read the failed request's form again, and a form the
         // server refused (a NUL character, say) would turn a 400 into a 500.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            return Nothing();
+        }
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 500;
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         return code switch
@@ -35,5 +40,12 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             >= 400 and < 500 => View("BadRequest"),
             _ => View("Error"),
         };
+    }
+
+    // Asked for directly, not on behalf of a failed request: there is no page here, and nothing went wrong.
+    private ViewResult Nothing()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NotFound");
     }
 }

@@ -56,12 +56,10 @@ public static class RateLimits
         return services;
     }
 
-    // The address is the connection's, or the one a configured proxy forwarded (UseForwardedHeaders runs first).
     private static RateLimitPartition<string> Partition(HttpContext context, string policy, Func<RateLimitsOptions, RateLimit> pick)
     {
         var limit = pick(context.RequestServices.GetRequiredService<IOptions<RateLimitsOptions>>().Value);
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(policy + "|" + client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(policy + "|" + ClientAddress.Key(context), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = limit.Window,

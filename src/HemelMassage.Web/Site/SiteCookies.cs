@@ -1,28 +1,37 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Site;
 
-/// <summary>The antiforgery cookie's flags and the forwarded-headers trust list, from <see cref="SiteOptions"/>.</summary>
+/// <summary>The antiforgery and TempData cookies' flags, and the forwarded-headers trust list, from <see cref="SiteOptions"/>.</summary>
 public static class SiteCookies
 {
     public const string AntiforgeryName = "hm-af";
+    public const string TempDataName = "hm-td";
 
-    public static void Antiforgery(AntiforgeryOptions antiforgery, bool secure)
+    public static void Antiforgery(AntiforgeryOptions antiforgery, bool secure) => Harden(antiforgery.Cookie, AntiforgeryName, secure);
+
+    /// <summary>TempData carries staff notices and invitation (set-password) links from a post to the page after it.</summary>
+    public static void TempData(CookieTempDataProviderOptions tempData, bool secure) => Harden(tempData.Cookie, TempDataName, secure);
+
+    private static void Harden(CookieBuilder cookie, string name, bool secure)
     {
         // "__Host-" makes the browser refuse the cookie unless it is Secure, host-only and for path "/".
-        antiforgery.Cookie.Name = secure ? "__Host-" + AntiforgeryName : AntiforgeryName;
-        antiforgery.Cookie.Path = "/";
-        antiforgery.Cookie.HttpOnly = true;
-        antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-        antiforgery.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        cookie.Name = secure ? "__Host-" + name : name;
+        cookie.Path = "/";
+        cookie.Domain = null;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     }
 
     public static void TrustOnly(ForwardedHeadersOptions forwarded, IEnumerable<string> knownProxies)
     {
         forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        // The defaults trust loopback; we trust exactly the configured proxies and nothing else.
+        // The defaults trust loopback; we trust exactly the configured proxies. With both lists empty the
+        // middleware would trust everyone, which is why it only runs when a proxy is listed (UseSite).
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
         foreach (var proxy in knownProxies)

@@ -1,3 +1,4 @@
+using System.Net;
 using HemelMassage.Web.Data;
 
 namespace HemelMassage.Web.Site;
@@ -30,6 +31,14 @@ public sealed class SiteOptions
     {
         var options = new SiteOptions { SecureCookies = !environment.IsDevelopment() };
         configuration.GetSection(Section).Bind(options);
+        foreach (var proxy in options.KnownProxies)
+        {
+            if (!IPAddress.TryParse(proxy, out _))
+            {
+                throw new InvalidOperationException(
+                    $"Site:KnownProxies: \"{proxy}\" is not an IP address. List each reverse proxy by its address, for example Site__KnownProxies__0=10.0.0.5.");
+            }
+        }
         var shared = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.IsPostgres == true;
         options.ContentCacheExpiry ??= shared ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(12);
         return options;

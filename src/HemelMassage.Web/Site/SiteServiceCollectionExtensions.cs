@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Site;
 
@@ -26,6 +27,7 @@ public static class SiteServiceCollectionExtensions
         });
         services.AddSingleton<BackgroundStart>();
         services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
+        services.Configure<CookieTempDataProviderOptions>(tempData => SiteCookies.TempData(tempData, site.SecureCookies));
         services.Configure<ForwardedHeadersOptions>(forwarded => SiteCookies.TrustOnly(forwarded, site.KnownProxies));
         services.AddSiteRateLimits();
         services.AddSingleton(TimeProvider.System);
@@ -35,6 +37,7 @@ public static class SiteServiceCollectionExtensions
         services.AddControllersWithViews(mvc =>
         {
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            mvc.Conventions.Add(new HeadLikeGet());
             // jQuery-style keys ("a[b]" read as "a.b") are for scripts this site does not have, and the jQuery
             // providers throw on a key with an unclosed "[": a 500 for one odd field name. The standard
             // providers bind every form here, "Answers[code]" included.
@@ -78,9 +81,14 @@ public static class SiteServiceCollectionExtensions
 
     public static WebApplication UseSite(this WebApplication app)
     {
-        // A friendly page for every failure, in every environment: no client ever sees a stack trace.
-        app.UseForwardedHeaders();
+        // With no proxy listed nobody's X-Forwarded-For or -Proto is believed, so the middleware does not run:
+        // given two empty trust lists it would believe every sender, and a fresh address per request dodges every limit.
+        if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseHttpsOnly();
+        // A friendly page for every failure, in every environment: no client ever sees a stack trace.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())

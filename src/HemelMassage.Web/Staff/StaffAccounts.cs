@@ -60,7 +60,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         }
         user.IsDisabled = true;
         await users.UpdateAsync(user);
-        // A new stamp makes every cookie of this account fail its next check (within a minute).
+        // A new stamp makes every cookie of this account fail on its next request (StaffSessions).
         await users.UpdateSecurityStampAsync(user);
         audit.Add("staff.disabled", user.Email ?? user.Id);
         return StaffChange.Ok;

@@ -16,7 +16,8 @@ public sealed class SignInFormValidator : AbstractValidator<SignInForm>
 {
     public SignInFormValidator()
     {
-        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address.");
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address.")
+            .MaximumLength(256).WithMessage("Enter an email address of at most 256 characters.");
         RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password.");
     }
 }

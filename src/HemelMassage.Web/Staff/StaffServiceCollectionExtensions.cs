@@ -31,6 +31,8 @@ public static class StaffServiceCollectionExtensions
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 1;
+                // Counts only wrong authenticator codes, which only someone with the password can send; wrong
+                // passwords slow their source down instead (SignInThrottle), so a stranger cannot lock staff out.
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
@@ -40,7 +42,8 @@ public static class StaffServiceCollectionExtensions
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = staff.SetPasswordLinkLifetime);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -55,6 +58,16 @@ public static class StaffServiceCollectionExtensions
             cookie.LoginPath = SignInPath;
             cookie.LogoutPath = "/admin/account/sign-out";
             cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
+            // The handler's own redirect is absolute, built from the request's Host header, which a client can set
+            // to anything. A path is resolved by the browser against the address it actually asked for.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                var request = context.Request;
+                context.Response.Redirect(request.PathBase + SignInPath
+                    + QueryString.Create("returnUrl", request.PathBase + request.Path + request.QueryString));
+                return Task.CompletedTask;
+            };
             // A signed-in member of staff refused for their role gets a plain 403 (and the friendly page for it), not a redirect.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -71,6 +84,9 @@ public static class StaffServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<TrustedBrowsers>();
         services.AddScoped<FirstOwnerSetup>();
         services.AddHostedService<FirstOwnerOffer>();
         services.AddStaffForms();

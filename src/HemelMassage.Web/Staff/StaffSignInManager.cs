@@ -1,10 +1,16 @@
+using HemelMassage.Web.Booking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Staff;
 
-/// <summary>Identity's sign-in, except that a disabled account is never allowed in (the answer is "not allowed", told to no one).</summary>
+/// <summary>
+/// Identity's sign-in, except that a disabled account is never allowed in, and that a password sign-in with an
+/// email that has no account, or whose account is locked, disabled or still without a password, takes as long
+/// as checking a real password and answers the same "failed": neither the words nor the time tell a stranger
+/// which accounts exist or are locked.
+/// </summary>
 public sealed class StaffSignInManager(
     UserManager<StaffUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -15,6 +21,22 @@ public sealed class StaffSignInManager(
     IUserConfirmation<StaffUser> confirmation)
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private static readonly StaffUser Nobody = new();
+    private static string? _dummyHash;
+
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null || user.PasswordHash is null || !await CanSignInAsync(user) || await IsLockedOut(user))
+        {
+            // Made with the same hasher and settings as real passwords, so verifying it costs the same.
+            _dummyHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Secrets.NewToken());
+            UserManager.PasswordHasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+            return SignInResult.Failed;
+        }
+        return await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
 }

@@ -12,4 +12,7 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>The therapist this account belongs to, once therapists are records of their own.</summary>
     public int? TherapistId { get; set; }
+
+    /// <summary>The last authenticator time step (Unix seconds / 30) this account signed in with; that code and older ones are refused.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -40,6 +40,29 @@ public sealed class CookieAndKeyTests
     }
 
     [Fact]
+    public async Task Outside_development_the_temp_data_cookie_that_carries_invitation_links_is_host_only_secure_http_only_and_strict()
+    {
+        using var site = new SiteFactory().InProduction().With("Staff:RequireTwoFactor", "false");
+        var owner = await site.CreateStaffAsync("Owner");
+        var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://www.hemelmassage.example") });
+        await client.SignInAsync(owner.Email!, StaffHelpers.GoodPassword);
+
+        var invited = await client.PostFormAsync("/admin/staff", "/admin/staff/invite", new()
+        {
+            ["Invite.DisplayName"] = "Sam Therapist", ["Invite.Email"] = "sam@example.com", ["Invite.Role"] = "Therapist",
+        });
+
+        var cookie = SetCookie(invited, "__Host-hm-td=").ToLowerInvariant();
+        Assert.Contains("path=/", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+        // And it still carries the link to the next page.
+        Assert.Contains("/admin/account/set-password?", await client.GetStringAsync("/admin/staff"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staff_sign_in_and_a_manage_link_survive_a_restart_on_the_same_data_directory()
     {
         var shared = Path.Combine(Path.GetTempPath(), "hemel-tests", "restart-" + Guid.NewGuid().ToString("n"));

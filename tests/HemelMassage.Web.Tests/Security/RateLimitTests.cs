@@ -1,4 +1,5 @@
 using System.Net;
+using HemelMassage.Web.Tests.Articles;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 
@@ -68,6 +69,49 @@ public sealed class RateLimitTests
 
         AssertTooMany(await bot.SignInAsync("nobody@example.com", "wrong password again"));
         Assert.Equal(HttpStatusCode.OK, (await site.CreatePageClient().From("198.51.100.22").SignInAsync("nobody@example.com", "a wrong password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_proxy_configured_a_fresh_forwarded_address_per_request_does_not_dodge_the_limit()
+    {
+        using var site = Limited("Manage", 2);
+        var bot = site.CreatePageClient().From("203.0.113.60");
+        Task<HttpResponseMessage> GuessAs(string forwardedFor)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/booking/guess-" + forwardedFor);
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return bot.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GuessAs("198.51.100.31")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GuessAs("198.51.100.32")).StatusCode);
+        AssertTooMany(await GuessAs("198.51.100.33"));
+        AssertTooMany(await GuessAs("2001:db8::34"));
+    }
+
+    [Fact]
+    public async Task With_no_proxy_configured_a_clients_x_forwarded_proto_does_not_make_plain_http_count_as_https()
+    {
+        using var site = new SiteFactory().InProduction().With("Site:SecureCookies", "false");
+        var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://www.hemelmassage.example") });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // HSTS is only ever sent over HTTPS.
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public void A_proxy_that_is_not_an_address_stops_startup_with_a_message_naming_the_setting()
+    {
+        using var site = new SiteFactory().With("Site:KnownProxies:0", "proxy.internal");
+
+        var failure = Assert.ThrowsAny<InvalidOperationException>(() => site.CreateClient());
+
+        Assert.Contains("Site:KnownProxies", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("proxy.internal", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

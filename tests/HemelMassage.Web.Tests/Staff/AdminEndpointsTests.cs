@@ -17,6 +17,8 @@ public sealed class AdminEndpointsTests(SiteFactory site) : IClassFixture<SiteFa
         "GET admin/account/sign-in/recovery-code", "POST admin/account/sign-in/recovery-code",
         "GET admin/account/set-password", "POST admin/account/set-password",
         "GET admin/account/setup", "POST admin/account/setup",
+        "HEAD admin/account/sign-in", "HEAD admin/account/sign-in/two-factor", "HEAD admin/account/sign-in/recovery-code",
+        "HEAD admin/account/set-password", "HEAD admin/account/setup",
     ];
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class AdminEndpointsTests(SiteFactory site) : IClassFixture<SiteFa
 
         var response = await client.GetAsync("/admin/account");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/admin/account/sign-in?returnUrl=%2Fadmin%2Faccount", response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/admin/account/sign-in?returnUrl=%2Fadmin%2Faccount", response.Headers.Location!.OriginalString);
 
         var signIn = await client.PostFormAsync("/admin/account/sign-in", "/admin/account/sign-in",
             new() { ["Email"] = user.Email!, ["Password"] = StaffHelpers.GoodPassword, ["ReturnUrl"] = "/admin/account" });

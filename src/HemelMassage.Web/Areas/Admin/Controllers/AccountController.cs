@@ -64,6 +64,11 @@ public sealed class AccountController(
     public async Task<IActionResult> TwoFactor(CodeForm form)
     {
         var user = await CurrentAsync();
+        // Once it is on, the key is never shown again, whatever is posted here; resetting makes a new one.
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
         ModelState.Clear();
         ModelState.AddErrors(await codeValidator.ValidateAsync(form));
         if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, form.Normalised))
@@ -113,6 +118,12 @@ public sealed class AccountController(
     public async Task<IActionResult> SignOutNow()
     {
         logger.LogInformation("Staff signed out: {Email}", User.Identity?.Name);
+        // A new security stamp makes every cookie of this account fail its next request (StaffSessions), so a
+        // copy of this one is of no use after signing out. Sessions on the member's other devices end too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect(StaffServiceCollectionExtensions.SignInPath);
     }
@@ -133,6 +144,8 @@ public sealed class AccountController(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // Making a key gives the account a new security stamp; this sign-in carries the new one.
+            await signIn.RefreshSignInAsync(user);
         }
         var issuer = Uri.EscapeDataString("Hemel Massage");
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";

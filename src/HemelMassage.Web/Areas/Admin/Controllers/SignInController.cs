@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Areas.Admin.Controllers;
 [AllowAnonymous]
 [Route("admin/account")]
 public sealed class SignInController(
-    SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, ILogger<SignInController> logger,
+    SignInManager<StaffUser> signIn, StaffSignIn passwordSignIn, UserManager<StaffUser> users, AuditLog audit, ILogger<SignInController> logger,
     IValidator<SignInForm> signInValidator, IValidator<CodeForm> codeValidator, IValidator<SetPasswordForm> setPasswordValidator) : Controller
 {
     public const string NoMatch = "That email and password do not match.";
@@ -31,25 +31,26 @@ public sealed class SignInController(
         {
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var attempt = await passwordSignIn.PasswordAsync(HttpContext, form.Email, form.Password);
+        switch (attempt.Outcome)
         {
-            logger.LogInformation("Staff sign-in succeeded for {Email}", form.Email);
-            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            case PasswordOutcome.SignedIn:
+                logger.LogInformation("Staff sign-in succeeded for {Email}", form.Email);
+                return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            case PasswordOutcome.NeedsSecondFactor:
+                return RedirectToAction(nameof(TwoFactor), new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
+            case PasswordOutcome.TooManyAttempts:
+                logger.LogWarning("Staff sign-in refused for {Email} from {Address}: too many failed attempts; the next is allowed in {Wait}",
+                    form.Email, HttpContext.Connection.RemoteIpAddress, attempt.Wait);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = Math.Ceiling(attempt.Wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.AddModelError(nameof(form.Password), attempt.WaitMessage);
+                return View(form);
+            default:
+                logger.LogWarning("Staff sign-in failed for {Email}", form.Email);
+                ModelState.AddModelError(nameof(form.Password), NoMatch);
+                return View(form);
         }
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToAction(nameof(TwoFactor), new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
-        }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Staff sign-in refused: {Email} is locked out", form.Email);
-            ModelState.AddModelError(nameof(form.Password), "Too many attempts: this account is locked for 15 minutes. Try again later, or ask the Owner.");
-            return View(form);
-        }
-        logger.LogWarning("Staff sign-in failed for {Email}", form.Email);
-        ModelState.AddModelError(nameof(form.Password), NoMatch);
-        return View(form);
     }
 
     [HttpGet("sign-in/two-factor")]

@@ -40,7 +40,7 @@ public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitatio
     }
 
     [HttpPost("{id}/disable")]
-    public async Task<IActionResult> Disable(string id) => Done(await accounts.DisableAsync(id, Me), "Account disabled: it loses access within a minute.");
+    public async Task<IActionResult> Disable(string id) => Done(await accounts.DisableAsync(id, Me), "Account disabled: it has lost access.");
 
     [HttpPost("{id}/enable")]
     public async Task<IActionResult> Enable(string id) => Done(await accounts.EnableAsync(id), "Account enabled.");

@@ -610,6 +610,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

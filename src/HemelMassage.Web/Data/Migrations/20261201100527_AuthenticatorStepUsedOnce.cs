@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HemelMassage.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuthenticatorStepUsedOnce : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "LastAuthenticatorStep",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LastAuthenticatorStep",
+                table: "AspNetUsers");
+        }
+    }
+}
