@@ -78,6 +78,5 @@ public sealed class EmailOptions : IValidatableObject
         }
     }
 
-    private static bool IsAddress(string value) =>
-        MimeKit.MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address == value.Trim() && value.Contains('@', StringComparison.Ordinal);
+    private static bool IsAddress(string value) => Site.EmailAddresses.IsPlainMailbox(value);
 }
