@@ -1,3 +1,5 @@
+using HemelMassage.Web.Site;
+
 namespace HemelMassage.Web.Booking;
 
 /// <summary>The chosen hour, posted from the times page. Everything in it is re-checked on the server.</summary>
@@ -14,7 +16,7 @@ public sealed class SlotForm
 /// <summary>The client's details. Binds nothing else: no price, duration, status or booking id.</summary>
 public sealed class DetailsForm
 {
-    public string? Name { get; set; }
+    public string? Name { get; set => field = PersonName.Normalise(value); }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     /// <summary>"first" or "returning".</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Booking;
 
@@ -33,12 +34,11 @@ public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm
     {
         RuleFor(f => f.Name).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter your name.")
-            .MaximumLength(100).WithMessage("Please keep your name to 100 characters.")
-            .Must(NoControlCharacters).WithMessage("Your name has characters we can't use; please type it again.");
+            .MaximumLength(100).WithMessage("Please keep your name to 100 characters.");
         RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter your email address, so we can send your confirmation.")
-            .MaximumLength(254).WithMessage("Please enter an email address of up to 254 characters.")
-            .Must(e => Email().IsMatch(e!)).WithMessage("Please enter an email address like name@example.com.");
+            .MaximumLength(EmailAddresses.MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
+            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
         RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter a phone number, in case we need to reach you about your booking.")
             .MaximumLength(20).WithMessage("Please enter a UK phone number like 07700 900123 or 01442 123456.")
@@ -56,11 +56,6 @@ public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm
     /// <summary>Spaces, dashes, dots and brackets as people type them; +44 or a leading 0.</summary>
     public static string NormalisePhone(string phone) =>
         new([.. phone.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')' and not '.')]);
-
-    public static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
-
-    [GeneratedRegex(@"^[^@\s\p{C}]{1,64}@[^@\s\p{C}]+\.[^@\s\p{C}]{2,}$")]
-    private static partial Regex Email();
 
     [GeneratedRegex(@"^(\+44|0)[1-9]\d{8,9}$")]
     private static partial Regex UkPhone();

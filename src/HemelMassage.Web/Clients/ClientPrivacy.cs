@@ -9,9 +9,10 @@ namespace HemelMassage.Web.Clients;
 /// <summary>
 /// UK GDPR for one client: everything we hold as JSON (right of access), and erasure that keeps the booking
 /// rows, anonymised, so the diary's history stays true. Erasure ends with VACUUM and a WAL checkpoint so the
-/// old values are not left behind in free pages or the write-ahead log.
+/// old values are not left behind in free pages or the write-ahead log, and deletes the copies of the
+/// client's emails kept as files in the mail folder. Email that went out over SMTP cannot be called back.
 /// </summary>
-public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock, Intake.HealthAnswerProtector protector)
+public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock, Intake.HealthAnswerProtector protector, MailFolder mailFolder)
 {
     public const string ErasedName = "Erased client";
 
@@ -57,6 +58,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
 
     public async Task<bool> EraseAsync(int id, CancellationToken cancellationToken)
     {
+        List<int> emailIds;
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -69,8 +71,9 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             await db.Appointments.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
             // Health answers, where it hurt and what was worked are health data too: none of it outlives erasure.
             await db.Intakes.Where(i => bookingIds.Contains(i.AppointmentId)).ExecuteDeleteAsync(cancellationToken);
-            await db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)))
-                .ExecuteUpdateAsync(s => s
+            var emails = db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)));
+            emailIds = await emails.Select(m => m.Id).ToListAsync(cancellationToken);
+            await emails.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.ToAddress, "erased@invalid").SetProperty(m => m.ToName, "")
                     .SetProperty(m => m.Subject, "(erased)").SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, "")
                     .SetProperty(m => m.Ics, (string?)null).SetProperty(m => m.LastError, (string?)null)
@@ -79,10 +82,13 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             client.Name = ErasedName;
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";
-            audit.Add("client.erase", $"client {id}", "Personal data erased; bookings kept anonymised");
+            audit.Add("client.erase", $"client {id}", "Personal data erased, with the copies of their emails kept as files; bookings kept anonymised");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // After the commit: an erasure that did not happen must not lose the copies. A file being written
+        // at this very moment is deleted by the dispatcher, which finds its row erased when it marks it sent.
+        mailFolder.Delete(emailIds);
         if (db.Database.IsSqlite())
         {
             // Updated rows leave their old bytes in free pages and in the WAL until these run.

@@ -69,12 +69,35 @@ public static class DataServiceCollectionExtensions
             if ((await db.Database.GetPendingMigrationsAsync()).Any())
             {
                 await db.Database.MigrateAsync();
-                // Persistent: set once in the file, it holds for every later connection and start.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
                 await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
             }
+            await UseWriteAheadLogAsync(db, app.Logger);
         }
         app.Logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+
+    /// <summary>
+    /// WAL is kept in the file once set, but a file can come back without it: <c>VACUUM INTO</c> (the backup
+    /// command) writes its copy in rollback-journal mode, so a restored database would run without WAL, and
+    /// with readers blocking the writer, for good. Setting it on every start costs a millisecond.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(ClinicDbContext db, ILogger logger)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL";
+            var mode = await command.ExecuteScalarAsync() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.LogWarning("SQLite could not switch the database to WAL mode (it is in {Mode} mode); is the data directory on a network share?", mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

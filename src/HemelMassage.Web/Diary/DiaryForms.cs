@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Diary;
 
@@ -31,7 +32,7 @@ public sealed class MoveForm : SlotChoiceForm;
 
 public sealed class PhoneBookingForm : SlotChoiceForm
 {
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = PersonName.Normalise(value); } = "";
     public string Email { get; set; } = "";
     public string Phone { get; set; } = "";
     public int? TreatmentId { get; set; }
@@ -65,8 +66,8 @@ public sealed class PhoneBookingFormValidator : SlotChoiceFormValidator<PhoneBoo
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the client's name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the client's email address: confirmations go there.")
-            .MaximumLength(254).WithMessage("That email address is too long.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .MaximumLength(EmailAddresses.MaxLength).WithMessage("That email address is too long.")
+            .PlainMailbox().WithMessage("Enter an email address like name@example.com.");
         RuleFor(f => f.Phone).NotEmpty().WithMessage("Enter the client's phone number.")
             .MaximumLength(20).WithMessage("Keep the phone number under 20 characters.")
             .Matches(@"^[0-9 +()\-]*$").WithMessage("Use only digits, spaces, + and brackets in the phone number.");

@@ -40,10 +40,18 @@ public sealed class EmailOptions : IValidatableObject
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>How long a dispatcher owns the rows it claimed; must outlast sending a whole batch.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a dispatcher owns the rows it claimed. It renews the lease of the rows it still holds before
+    /// each email, so the lease outlasts the whole batch as long as it outlasts one email at its slowest.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromHours(1);
     [Range(1, 500)] public int BatchSize { get; set; } = 10;
+
+    /// <summary>RFC 5321's wait for each stage of sending an email.</summary>
+    public SmtpTimeouts Timeouts { get; set; } = new();
+
+    /// <summary>The old single timeout for every SMTP command; set, it stops startup with a pointer to <see cref="Timeouts"/>.</summary>
+    public TimeSpan? SendTimeout { get; set; }
 
     /// <summary>Tests switch the background loops off and drive the dispatcher themselves.</summary>
     public bool DispatcherEnabled { get; set; } = true;
@@ -56,14 +64,24 @@ public sealed class EmailOptions : IValidatableObject
         {
             yield return new ValidationResult("Email:BackoffBase must be positive and Email:BackoffCap at least as long.");
         }
-        if (PollInterval <= TimeSpan.Zero || ReminderInterval <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
+        if (PollInterval <= TimeSpan.Zero || ReminderInterval <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("Email:PollInterval, Email:ReminderInterval and Email:SendTimeout must be positive.");
+            yield return new ValidationResult("Email:PollInterval and Email:ReminderInterval must be positive.");
         }
-        // A lease that ends while its batch is still sending would let a second dispatcher send a row again.
-        if (LeaseDuration <= SendTimeout * BatchSize)
+        if (SendTimeout is not null)
         {
-            yield return new ValidationResult("Email:LeaseDuration must be longer than Email:SendTimeout × Email:BatchSize.");
+            yield return new ValidationResult(
+                "Email:SendTimeout is no longer used: each stage of sending has its own wait, Email:Timeouts:Connect, Greeting, Mail, Rcpt, DataInit, DataBlock and DataTermination (RFC 5321 4.5.3.2; the defaults follow it). Remove Email:SendTimeout.");
+        }
+        foreach (var (name, value) in Timeouts.Stages.Where(s => s.Value <= TimeSpan.Zero || s.Value > TimeSpan.FromDays(1)))
+        {
+            yield return new ValidationResult($"Email:Timeouts:{name} must be positive and at most a day (it is {value}).");
+        }
+        // A lease that ends while its email is still being sent would let a second dispatcher send it again.
+        if (LeaseDuration <= Timeouts.OneMessage)
+        {
+            yield return new ValidationResult(
+                $"Email:LeaseDuration must be longer than one email can take, the Email:Timeouts added up ({Timeouts.OneMessage}).");
         }
         foreach (var (name, value) in new[] { ("FromAddress", FromAddress), ("ClinicNotificationAddress", ClinicNotificationAddress) })
         {
@@ -78,6 +96,5 @@ public sealed class EmailOptions : IValidatableObject
         }
     }
 
-    private static bool IsAddress(string value) =>
-        MimeKit.MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address == value.Trim() && value.Contains('@', StringComparison.Ordinal);
+    private static bool IsAddress(string value) => Site.EmailAddresses.IsPlainMailbox(value);
 }

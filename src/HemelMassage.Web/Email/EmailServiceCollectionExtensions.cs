@@ -25,8 +25,9 @@ public static class EmailServiceCollectionExtensions
         services.TryAddScoped<IFollowUpSource, NoFollowUpSource>();
 
         services.AddSingleton<OutboxMimeBuilder>();
+        services.AddSingleton<MailFolder>();
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.WritesFiles
-            ? new EmlFileSender(sp.GetRequiredService<DataDirectory>())
+            ? new EmlFileSender(sp.GetRequiredService<MailFolder>())
             : new SmtpMailSender(sp.GetRequiredService<IOptions<EmailOptions>>()));
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderScheduler>();

@@ -1,13 +1,11 @@
-using System.Globalization;
-using HemelMassage.Web.Data;
 using MimeKit;
 
 namespace HemelMassage.Web.Email;
 
 /// <summary>The embedded default: each message becomes a file in {data}/mail that any mail app opens.</summary>
-public sealed class EmlFileSender(DataDirectory data) : IMailSender, IMailConnection
+public sealed class EmlFileSender(MailFolder folder) : IMailSender, IMailConnection
 {
-    public string Folder { get; } = data.Combine("mail");
+    public string Folder => folder.Path;
 
     public IMailConnection Open() => this;
 
@@ -15,9 +13,7 @@ public sealed class EmlFileSender(DataDirectory data) : IMailSender, IMailConnec
 
     public async Task SendAsync(MimeMessage message, OutboxMessage row, CancellationToken cancellationToken)
     {
-        var name = string.Create(CultureInfo.InvariantCulture,
-            $"{row.CreatedAt:yyyyMMdd-HHmmss}-{row.Kind.ToString().ToLowerInvariant()}-{row.Id}.eml");
-        var path = Path.Combine(Folder, name);
+        var path = folder.FileOf(row);
         // Written beside, then moved, so a watcher never opens half a message.
         var temporary = path + ".tmp";
         await message.WriteToAsync(temporary, cancellationToken);

@@ -7,16 +7,23 @@ namespace HemelMassage.Web.Email;
 /// <summary>
 /// Sends due outbox rows. Each pass claims up to BatchSize rows with one UPDATE that sets a lease, so
 /// two dispatchers (two app instances) never hold the same row, then sends and marks what it owns.
+/// An attempt is counted only when a mail server answered; while none can be reached the whole queue
+/// waits (<see cref="MailOutage"/>), however long that lasts.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IMailSender sender, OutboxMimeBuilder mime, TimeProvider time,
+    IServiceScopeFactory scopes, IMailSender sender, OutboxMimeBuilder mime, MailFolder folder, TimeProvider time,
     IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
 {
     private readonly EmailOptions _options = options.Value;
+    private readonly MailOutage _outage = new(options.Value);
 
-    /// <summary>One pass: claim, send, mark. Returns how many rows it claimed.</summary>
+    /// <summary>One pass: claim, send, mark. Returns how many rows it claimed (none while the mail server is out of reach).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
     {
+        if (_outage.IsWaiting(Now))
+        {
+            return 0;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var owner = Guid.NewGuid().ToString("N");
@@ -35,25 +42,39 @@ public sealed class OutboxDispatcher(
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            if (!(await marks.RenewAsync(rows.Skip(i), Now + _options.LeaseDuration)).Contains(row.Id))
+            {
+                continue;
+            }
             try
             {
                 await connection.SendAsync(mime.Build(row), row, cancellationToken);
-                await marks.SentAsync(row);
+                _outage.End();
+                if (await marks.SentAsync(row) == 0 && sender is EmlFileSender)
+                {
+                    // Erased while its file was being written: the copy goes too.
+                    folder.Delete([row.Id]);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await marks.ReleaseAsync(rows.Skip(i), Now);
+                await marks.ReleaseAsync(rows.Skip(i));
                 throw;
+            }
+            catch (Exception failure) when (SendFailures.IsUnreachable(failure))
+            {
+                var error = SendFailures.Describe(failure);
+                var until = _outage.Begin(Now, Random.Shared.NextDouble());
+                await marks.WaitingAsync(row, error);
+                await marks.ReleaseAsync(rows.Skip(i + 1));
+                logger.LogWarning("Email sending paused, connecting to the mail server failed: {Error}. Nothing is lost; trying again at {RetryAt:O}",
+                    LogMask.Emails(error), until);
+                break;
             }
             catch (Exception failure)
             {
-                var retryAt = await FailedAsync(marks, row, failure);
-                if (retryAt is { } at && SendFailures.IsConnectionLevel(failure))
-                {
-                    // The server is unreachable, not this message wrong: the rest wait without spending an attempt.
-                    await marks.ReleaseAsync(rows.Skip(i + 1), at);
-                    break;
-                }
+                _outage.End();
+                await FailedAsync(marks, row, failure);
             }
         }
         return rows.Count;
@@ -97,8 +118,8 @@ public sealed class OutboxDispatcher(
             """, cancellationToken);
     }
 
-    /// <summary>Marks the attempt; returns when the row will be tried again, or null when it has failed for good.</summary>
-    private async Task<DateTime?> FailedAsync(OutboxMarks marks, OutboxMessage row, Exception failure)
+    /// <summary>A server answered and the message did not go: the attempt counts, and the row is tried again later or has failed for good.</summary>
+    private async Task FailedAsync(OutboxMarks marks, OutboxMessage row, Exception failure)
     {
         var attempts = row.Attempts + 1;
         var error = SendFailures.Describe(failure);
@@ -106,12 +127,11 @@ public sealed class OutboxDispatcher(
         {
             logger.LogError("Email {Id} ({Kind}) failed after {Attempts} attempt(s): {Error}", row.Id, row.Kind, attempts, LogMask.Emails(error));
             await marks.FailedAsync(row, attempts, error);
-            return null;
+            return;
         }
         var retryAt = Now + SendFailures.Backoff(attempts, _options, Random.Shared.NextDouble());
         logger.LogWarning("Email {Id} ({Kind}) attempt {Attempts} failed, retrying at {RetryAt:O}: {Error}", row.Id, row.Kind, attempts, retryAt, LogMask.Emails(error));
         await marks.RetryAsync(row, attempts, retryAt, error);
-        return retryAt;
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

@@ -52,7 +52,7 @@ public sealed class OutboxMimeBuilder(EmailPolicy policy)
     {
         if (address.Any(char.IsControl) ||
             !MailboxAddress.TryParse(address, out var parsed) ||
-            !string.Equals(parsed.Address, address, StringComparison.Ordinal) ||
+            !Site.EmailAddresses.IsExactly(parsed, address) ||
             !parsed.Address.Contains('@', StringComparison.Ordinal))
         {
             throw new UndeliverableEmailException("Not a valid email address: " + EmailSanitizer.SingleLine(address));

@@ -2,12 +2,16 @@ using MailKit.Net.Smtp;
 
 namespace HemelMassage.Web.Email;
 
+/// <summary>No session with the mail server could be set up (refused, unknown host, no answer in time, TLS or login failed): no message was tried.</summary>
+public sealed class MailServerUnavailableException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Which failures are worth another try, and when that try comes.</summary>
 public static class SendFailures
 {
     /// <summary>
     /// A 5xx reply or an address that cannot be sent to will fail the same way every time. Everything
-    /// else (refused or dropped connections, timeouts, 4xx replies) may pass later, within MaxAttempts.
+    /// else a server answered (4xx replies, a session dropped or timed out mid-message) may pass later,
+    /// within MaxAttempts.
     /// </summary>
     public static bool IsPermanent(Exception failure) => failure switch
     {
@@ -16,8 +20,12 @@ public static class SendFailures
         _ => false,
     };
 
-    /// <summary>Failures of the server or the connection, not of one message: the rest of the batch waits too.</summary>
-    public static bool IsConnectionLevel(Exception failure) => failure is not (UndeliverableEmailException or SmtpCommandException);
+    /// <summary>
+    /// The server could not be reached or said it is closing (421, RFC 5321 3.8): nothing is wrong with the
+    /// message, so no attempt is counted and the whole queue waits for the server instead.
+    /// </summary>
+    public static bool IsUnreachable(Exception failure) =>
+        failure is MailServerUnavailableException or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
 
     /// <summary>
     /// Capped exponential back-off with "equal jitter": after attempt n the wait is between half and all
@@ -35,6 +43,7 @@ public static class SendFailures
         var text = failure switch
         {
             SmtpCommandException command => $"SMTP {(int)command.StatusCode}: {command.Message}",
+            MailServerUnavailableException => $"Mail server unreachable: {failure.Message}",
             _ => $"{failure.GetType().Name}: {failure.Message}",
         };
         return text.Length <= 2000 ? text : text[..2000];

@@ -1,12 +1,13 @@
 using System.Globalization;
 using FluentValidation;
+using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Schedules;
 
 /// <summary>No duration field on purpose: every treatment is <see cref="Booking.TreatmentLength.Minutes"/> minutes.</summary>
 public sealed class TreatmentForm
 {
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = PersonName.Normalise(value); } = "";
     public string Suits { get; set; } = "";
     public string Description { get; set; } = "";
     public string Price { get; set; } = "";
@@ -18,7 +19,7 @@ public sealed class TreatmentForm
 
 public sealed class TherapistForm
 {
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = PersonName.Normalise(value); } = "";
     public string Bio { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public List<int> TreatmentIds { get; set; } = [];

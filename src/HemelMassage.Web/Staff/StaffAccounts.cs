@@ -27,6 +27,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
     /// <summary>Creates an account with no password and returns the one-time link that sets it.</summary>
     public async Task<(StaffChange Change, string? Link)> CreateAsync(string email, string displayName, string role, string? actor = null)
     {
+        email = email.Trim();
         if (!StaffRoles.IsKnown(role))
         {
             return (StaffChange.Refused("Choose a role."), null);

@@ -26,11 +26,12 @@ public sealed class StaffCommands(StaffAccounts accounts, UserManager<StaffUser>
 
     public async Task<int> CreateOwnerAsync(string? email)
     {
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        if (!Site.EmailAddresses.IsPlainMailbox(email))
         {
             await output.WriteLineAsync("Usage: create-owner you@example.com");
             return 2;
         }
+        email = email.Trim();
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -59,7 +60,7 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
 public sealed class FirstOwnerForm
 {
     public string Token { get; set; } = "";
-    public string DisplayName { get; set; } = "";
+    public string DisplayName { get; set => field = PersonName.Normalise(value); } = "";
     public string Email { get; set; } = "";
     public string NewPassword { get; set; } = "";
     public string ConfirmPassword { get; set; } = "";
@@ -71,7 +72,7 @@ public sealed class FirstOwnerFormValidator : AbstractValidator<FirstOwnerForm>
     {
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter your name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.").MaximumLength(256);
+            .PlainMailbox().WithMessage("Enter an email address like name@example.com.");
         RuleFor(f => f.NewPassword).NewPasswordRules();
         RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The two passwords are not the same.");
     }
@@ -97,7 +98,7 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
 public sealed class InviteForm
 {
     public string Email { get; set; } = "";
-    public string DisplayName { get; set; } = "";
+    public string DisplayName { get; set => field = PersonName.Normalise(value); } = "";
     public string Role { get; set; } = StaffRoles.Therapist;
 }
 
@@ -106,7 +107,7 @@ public sealed class InviteFormValidator : AbstractValidator<InviteForm>
     public InviteFormValidator()
     {
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter their email address.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.").MaximumLength(256);
+            .PlainMailbox().WithMessage("Enter an email address like name@example.com.");
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter their name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
         RuleFor(f => f.Role).Must(StaffRoles.IsKnown).WithMessage("Choose a role.");
     }

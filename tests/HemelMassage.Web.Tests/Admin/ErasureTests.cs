@@ -4,6 +4,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Admin;
 
@@ -36,6 +37,30 @@ public sealed class ErasureTests
             Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Erin Erasable")) < 0, $"{Path.GetFileName(file)} still holds the name");
             Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Migraines")) < 0, $"{Path.GetFileName(file)} still holds the note");
         }
+    }
+
+    [Fact]
+    public async Task Erasing_a_client_deletes_the_emails_kept_as_files_for_them_and_keeps_everyone_elses()
+    {
+        using var site = new BookingSite();
+        const string Email = "erin.files@example.com";
+        var erin = await site.AddBookingAsync("2026-12-08T10:00Z", email: Email, name: "Erin Erasable");
+        var other = await site.AddBookingAsync("2026-12-08T12:00Z", email: "keep.me@example.com", name: "Kay Kept");
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+        foreach (var id in new[] { erin, other })
+        {
+            await owner.PostOnBookingAsync(id, "cancel", new() { ["Cancel.Version"] = "0", ["Cancel.Reason"] = "Closed" });
+        }
+        await site.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
+        var folder = Path.Combine(site.DataDirectory, "mail");
+        Assert.Contains(Directory.GetFiles(folder, "*.eml"), f => File.ReadAllText(f).Contains(Email, StringComparison.Ordinal));
+        var clientId = (await site.BookingAsync(erin)).ClientId;
+
+        await owner.PostFormAsync($"/admin/clients/{clientId}", $"/admin/clients/{clientId}/erase", new() { ["confirm"] = "true" });
+
+        var left = Directory.GetFiles(folder).Select(File.ReadAllText).ToList();
+        Assert.DoesNotContain(left, text => text.Contains(Email, StringComparison.Ordinal) || text.Contains("Erin Erasable", StringComparison.Ordinal));
+        Assert.Contains(left, text => text.Contains("keep.me@example.com", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,10 +6,11 @@ namespace HemelMassage.Web.Tests.Email;
 public sealed class BackoffTests
 {
     [Fact]
-    public async Task While_the_server_stays_down_each_retry_waits_twice_as_long_up_to_the_cap_and_the_row_then_fails()
+    public async Task While_the_server_answers_try_again_later_each_retry_waits_twice_as_long_up_to_the_cap_and_the_row_then_fails()
     {
-        var down = TestSmtpServer.FreePort();
-        using var site = new EmailSite(down, f => f
+        await using var smtp = new TestSmtpServer();
+        smtp.ReplyWith(451, 451, 451, 451, 451, 451);
+        using var site = new EmailSite(smtp.Port, f => f
             .With("Email:BackoffBase", "00:01:00")
             .With("Email:BackoffCap", "00:10:00")
             .With("Email:MaxAttempts", "6"));

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,31 @@ public sealed class EmailOptionsTests
 
         Assert.Contains("Email:FromAddress", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Email:LeaseDuration", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_old_single_send_timeout_stops_startup_and_names_the_stage_timeouts_that_replace_it()
+    {
+        using var site = new SiteFactory().With("Email:SendTimeout", "00:00:30");
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains("Email:SendTimeout is no longer used", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Email:Timeouts:Connect, Greeting, Mail, Rcpt, DataInit, DataBlock and DataTermination", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_are_rfc_5321s_waits_for_each_stage_and_the_lease_outlasts_one_email_at_its_slowest()
+    {
+        var options = new EmailOptions();
+
+        var minutes = options.Timeouts.Stages.ToDictionary(s => s.Name, s => s.Value.TotalMinutes);
+        Assert.Equal(new Dictionary<string, double>
+        {
+            ["Connect"] = 1, ["Greeting"] = 5, ["Mail"] = 5, ["Rcpt"] = 5, ["DataInit"] = 2, ["DataBlock"] = 3, ["DataTermination"] = 10,
+        }, minutes);
+        Assert.True(options.LeaseDuration > options.Timeouts.OneMessage, $"{options.LeaseDuration} <= {options.Timeouts.OneMessage}");
+        Assert.Empty(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
     }
 
     [Fact]

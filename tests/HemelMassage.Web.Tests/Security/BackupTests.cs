@@ -71,6 +71,44 @@ public sealed class BackupTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_database_restored_from_a_backup_is_back_in_wal_mode_once_the_site_starts()
+    {
+        var restoreDirectory = Path.Combine(Path.GetTempPath(), "hemel-tests", "restore-" + Guid.NewGuid().ToString("n"));
+        var restored = Path.Combine(restoreDirectory, "hemel-massage.db");
+        try
+        {
+            string link;
+            using (var site = new BookingSite())
+            {
+                link = await SecuritySteps.BookAsync(site.CreatePageClient(), "2026-12-08T09:00Z");
+                Assert.Equal("wal", JournalMode(site.DatabaseFile));
+                await DatabaseBackup.BackupAsync(site.Services, restored);
+            }
+            Assert.Equal("delete", JournalMode(restored));  // VACUUM INTO writes its copy without WAL
+
+            using var site2 = new BookingSite();
+            site2.With("DataDirectory", restoreDirectory);
+            Assert.Equal(HttpStatusCode.OK, (await site2.CreatePageClient().GetAsync(link)).StatusCode);
+
+            Assert.Equal("wal", JournalMode(restored));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(restoreDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string? JournalMode(string file)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
+    }
+
+    [Fact]
     public async Task The_backup_command_refuses_to_overwrite_an_existing_file()
     {
         using var site = new BookingSite();

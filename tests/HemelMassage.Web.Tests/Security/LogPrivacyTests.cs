@@ -15,7 +15,7 @@ public sealed class LogPrivacyTests(ITestOutputHelper output)
         var markers = new[] { "Zqname" + marker, "zqmail" + marker, "07700" + marker[..6].Select(c => (char)('0' + c % 10)).Aggregate("", (s, c) => s + c), "Zqnote" + marker };
         using var site = new BookingSite();
         site.With("Email:DispatcherEnabled", "false").With("Email:Host", "127.0.0.1").With("Email:Port", "1")
-            .With("Email:TlsMode", "None").With("Email:SendTimeout", "00:00:02").With("Email:MaxAttempts", "1");
+            .With("Email:TlsMode", "None").With("Email:Timeouts:Connect", "00:00:02").With("Email:MaxAttempts", "1");
         var logs = CapturedLogs.On(site);
         var client = site.CreatePageClient();
         var details = new Dictionary<string, string>

@@ -12,7 +12,8 @@ namespace HemelMassage.Web.Tests.Support;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port. It keeps what it accepts,
-/// can be told to answer the next messages with other codes (451, 550...), and can be stopped and
+/// can be told to answer the next messages with other codes (451, 550...), can be made to do something
+/// (wait, like a slow server) after a message's final "." and before its reply, and can be stopped and
 /// started again on the same port.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
@@ -38,6 +39,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Deliveries => _deliveries;
 
     private int _deliveries;
+
+    /// <summary>Runs after the final "." of delivery n (from 1) and before the reply; the message is kept even if the client has gone.</summary>
+    public Func<int, Task>? BeforeReply { get; set; }
 
     /// <summary>The next messages get these reply codes, in order; after that, 250.</summary>
     public void ReplyWith(params int[] codes)
@@ -105,7 +109,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref server._deliveries);
+            var delivery = Interlocked.Increment(ref server._deliveries);
+            if (server.BeforeReply is { } beforeReply)
+            {
+                await beforeReply(delivery);
+            }
             if (server._script.TryDequeue(out var code) && code != 250)
             {
                 return new SmtpResponse((SmtpReplyCode)code, "scripted reply " + code);
