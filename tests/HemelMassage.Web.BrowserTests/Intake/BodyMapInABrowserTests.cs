@@ -52,14 +52,14 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         var staff = await live.NewPageAsync(size == "phone" ? Browser.Phone : Browser.Desktop);
         await SignInAsOwnerAsync(staff);
         await staff.GotoAsync("/admin/clients?q=" + Uri.EscapeDataString(email));
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Ann Client" }).First.ClickAsync();
-        await staff.Locator("a[href^='/admin/bookings/']:not([href$='export']):not([href$='new'])").First.ClickAsync();
+        await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Ann Client" }).First);
+        await Steps.FollowAsync(staff, staff.Locator("a[href^='/admin/bookings/']:not([href$='export']):not([href$='new'])").First);
         await Assertions.Expect(staff.Locator(".flag").First).ToHaveTextAsync("Talk first");
         await Assertions.Expect(staff.Locator("svg [data-region=lower-back]")).ToHaveClassAsync("on");
         await Accessibility.AssertNoViolationsAsync(staff);
         await staff.Locator("#intake").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(staff, $"intake-booking-{size}");
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }).ClickAsync();
+        await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }));
         await Assertions.Expect(staff.Locator(".sheet-intake .flag").First).ToHaveTextAsync("Talk first");
         await Accessibility.AssertNoViolationsAsync(staff);
         await Screenshots.TakeAsync(staff, $"intake-day-sheet-{size}");
@@ -114,14 +114,14 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await page.Context.CloseAsync();
     }
 
-    private static async Task ToDetailsAsync(IPage page)
+    private async Task ToDetailsAsync(IPage page)
     {
         await page.GotoAsync("/book");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Sports and remedial massage" }).CheckAsync();
         await Steps.ContinueAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "No preference" }).CheckAsync();
         await Steps.ContinueAsync(page);
-        await page.Locator("ul.dates a").Nth(3).ClickAsync();
+        await Steps.OpenDayAsync(page, live.Today.AddDays(3));
         await page.Locator("input[name=Start]").First.CheckAsync();
         await Steps.ContinueAsync(page, "Continue with this time");
         await page.WaitForURLAsync("**/book/details/**");

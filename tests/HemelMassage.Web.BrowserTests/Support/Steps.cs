@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -22,11 +23,36 @@ public static partial class Steps
     [GeneratedRegex("""- radio "(.*?)"(?: \[checked\])?:?$""", RegexOptions.Multiline)]
     private static partial Regex RadioName();
 
+    /// <summary>
+    /// Opens the first day in "Other dates with free times" that is on or after <paramref name="earliest"/> (a day
+    /// chosen by rule, e.g. <c>live.Today.AddDays(2)</c>, not by its place in the list) and returns it.
+    /// </summary>
+    public static async Task<DateOnly> OpenDayAsync(IPage page, DateOnly earliest)
+    {
+        foreach (var link in await page.Locator("ul.dates a").AllAsync())
+        {
+            var date = DateInLink().Match(await link.GetAttributeAsync("href") ?? "");
+            if (date.Success && DateOnly.ParseExact(date.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var day && day >= earliest)
+            {
+                // A link, so wait for the new page: reading the times before it arrives would read the old day's.
+                await FollowAsync(page, link);
+                return day;
+            }
+        }
+        throw new InvalidOperationException($"No day from {earliest:yyyy-MM-dd} among the dates offered on {page.Url}.");
+    }
+
+    [GeneratedRegex(@"[?&]date=(\d{4}-\d{2}-\d{2})")]
+    private static partial Regex DateInLink();
+
     public static async Task ContinueAsync(IPage page, string name = "Continue")
     {
         // Every button here submits a form: wait for the page it leads to, even when it is the same address with errors.
         await NewPageAfterAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync());
     }
+
+    /// <summary>Clicks a link and waits for the page it opens (a click alone returns before the new page arrives).</summary>
+    public static Task FollowAsync(IPage page, ILocator link) => NewPageAfterAsync(page, () => link.ClickAsync());
 
     public static Task PressEnterAsync(IPage page) => NewPageAfterAsync(page, () => page.Keyboard.PressAsync("Enter"));
 
