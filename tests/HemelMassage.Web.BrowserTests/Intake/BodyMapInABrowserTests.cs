@@ -109,7 +109,7 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
 
-        await page.WaitForURLAsync("**/book/review/**");
+        Steps.AssertAt(page, "^/book/review/");
         await Assertions.Expect(page.Locator("dl.summary").Last).ToContainTextAsync("Lower back, Right calf");
         await page.Context.CloseAsync();
     }
@@ -124,7 +124,7 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await Steps.OpenDayAsync(page, live.Today.AddDays(3));
         await page.Locator("input[name=Start]").First.CheckAsync();
         await Steps.ContinueAsync(page, "Continue with this time");
-        await page.WaitForURLAsync("**/book/details/**");
+        Steps.AssertAt(page, "^/book/details/");
     }
 
     private async Task SignInAsOwnerAsync(IPage page)
@@ -140,7 +140,7 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await page.GotoAsync("/admin/account/sign-in");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await Steps.ContinueAsync(page, "Sign in");
+        Steps.AssertAt(page, "^/admin$");
     }
 }

@@ -18,8 +18,8 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
 
         await page.GotoAsync("/articles/why-no-stand-alone-back-massage");
         await LookAsync(page, $"article-{size}");
-        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Book a one-hour treatment" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/book");
+        await Steps.FollowAsync(page, page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Book a one-hour treatment" }).First);
+        Steps.AssertAt(page, "^/book$");
 
         await LookAsync(page, $"book-1-treatment-{size}");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Sports and remedial massage" }).CheckAsync();
@@ -91,25 +91,24 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.Keyboard.PressAsync("Space");
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForURLAsync("**/book/therapist**");
+        Steps.AssertAt(page, "^/book/therapist");
 
         await Steps.TabToAsync(page, "input[name=therapist]");
         await page.Keyboard.PressAsync("Space");
         Assert.True(await page.GetByRole(AriaRole.Radio, new() { Name = "No preference" }).IsCheckedAsync());
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForURLAsync("**/book/times**");
+        Steps.AssertAt(page, "^/book/times");
 
         await Steps.TabToAsync(page, "input[name=Start]");
         await page.Keyboard.PressAsync("Space");
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForURLAsync("**/book/details/**");
+        Steps.AssertAt(page, "^/book/details/");
 
         // A failed post first: focus lands on the error summary, and its links lead to the fields.
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForLoadStateAsync();
         await AssertErrorsAreTiedToFieldsAsync(page);
 
         await Steps.TabToAsync(page, "#Name");
@@ -124,11 +123,11 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.Keyboard.PressAsync("Space");
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForURLAsync("**/book/review/**");
+        Steps.AssertAt(page, "^/book/review/");
 
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
-        await page.WaitForURLAsync("**/book/done/**");
+        Steps.AssertAt(page, "^/book/done/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking is confirmed" })).ToBeVisibleAsync();
         var manage = Steps.ManagePath(await live.EmailAsync(email, "Booking confirmed: "));
 

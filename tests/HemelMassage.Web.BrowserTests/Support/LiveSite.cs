@@ -23,8 +23,10 @@ namespace HemelMassage.Web.BrowserTests.Support;
 /// of it is outside the 24-hour cut-off), never by its position in the list, which moves with the hour;</item>
 /// <item>to be later, <c>live.Clock.Advance(...)</c> or <c>live.Clock.Set(...)</c> (the fixture is shared by the
 /// class: later tests see the new time);</item>
-/// <item>wait for an email with <see cref="EmailAsync"/>, and for a page with Playwright's own waits
-/// (<c>Steps.ContinueAsync</c>, <c>WaitForURLAsync</c>, <c>Expect(...)</c>), never a fixed sleep;</item>
+/// <item>wait for an email with <see cref="EmailAsync"/>; for the next page with <c>Steps.ContinueAsync</c> (a
+/// button), <c>Steps.FollowAsync</c> (a link) or <c>Steps.PressEnterAsync</c>, then <c>Steps.AssertAt</c>; for what
+/// a page shows with <c>Expect(...)</c>. Never a fixed sleep, and not <c>WaitForURLAsync</c> or
+/// <c>WaitForLoadStateAsync</c>, which can miss the event they wait for (see <c>Steps</c>);</item>
 /// <item>an authenticator code is checked by Identity against the machine's clock: use <see cref="AuthenticatorCode"/>.</item>
 /// </list>
 /// To run the suite as if it were another hour: <c>HEMEL_TEST_CLOCK=2030-12-08T19:40:00Z dotnet test ...</c>

@@ -56,13 +56,23 @@ public static partial class Steps
 
     public static Task PressEnterAsync(IPage page) => NewPageAfterAsync(page, () => page.Keyboard.PressAsync("Enter"));
 
+    /// <summary>
+    /// Waits inside the browser for the next page to have loaded. Playwright .NET's WaitForURLAsync and
+    /// WaitForLoadStateAsync look at the page and only then subscribe to its events, so a navigation or load
+    /// delivered in between (by the thread that reads the browser's messages) is lost and the wait runs out its
+    /// whole timeout however long it is (playwright-dotnet issue 3364): what timed out the staff journey at 30 s
+    /// and again at 90 s under load. A condition evaluated in the page has no such gap.
+    /// </summary>
     private static async Task NewPageAfterAsync(IPage page, Func<Task> action)
     {
         await page.EvaluateAsync("() => window.__before = true");
         await action();
-        await page.WaitForFunctionAsync("() => !window.__before");
-        await page.WaitForLoadStateAsync();
+        await page.WaitForFunctionAsync("() => !window.__before && document.readyState === 'complete'");
     }
+
+    /// <summary>The page now shown is at <paramref name="path"/> (read once a Steps call has waited for it).</summary>
+    public static void AssertAt(IPage page, string path) =>
+        Assert.Matches(path, new Uri(page.Url).AbsolutePath);
 
     public static async Task FillDetailsAsync(IPage page, string email)
     {
