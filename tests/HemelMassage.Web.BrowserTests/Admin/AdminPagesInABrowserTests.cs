@@ -21,8 +21,8 @@ public sealed class AdminPagesInABrowserTests(LiveSite live) : IClassFixture<Liv
             await Accessibility.AssertNoViolationsAsync(page);
             await Screenshots.TakeAsync(page, $"admin-sign-in-{size}");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            Assert.True(await page.GetByRole(AriaRole.Alert).IsVisibleAsync());
+            await Steps.ContinueAsync(page, "Sign in");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
             await page.Context.CloseAsync();
         }
@@ -38,8 +38,8 @@ public sealed class AdminPagesInABrowserTests(LiveSite live) : IClassFixture<Liv
             await page.GotoAsync("/admin/account/sign-in");
             await page.GetByLabel("Email").FillAsync(email);
             await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync("**/admin");
+            await Steps.ContinueAsync(page, "Sign in");
+            Steps.AssertAt(page, "^/admin$");
 
             foreach (var (path, name) in new[]
             {

@@ -52,14 +52,14 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         var staff = await live.NewPageAsync(size == "phone" ? Browser.Phone : Browser.Desktop);
         await SignInAsOwnerAsync(staff);
         await staff.GotoAsync("/admin/clients?q=" + Uri.EscapeDataString(email));
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Ann Client" }).First.ClickAsync();
-        await staff.Locator("a[href^='/admin/bookings/']:not([href$='export']):not([href$='new'])").First.ClickAsync();
+        await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Ann Client" }).First);
+        await Steps.FollowAsync(staff, staff.Locator("a[href^='/admin/bookings/']:not([href$='export']):not([href$='new'])").First);
         await Assertions.Expect(staff.Locator(".flag").First).ToHaveTextAsync("Talk first");
         await Assertions.Expect(staff.Locator("svg [data-region=lower-back]")).ToHaveClassAsync("on");
         await Accessibility.AssertNoViolationsAsync(staff);
         await staff.Locator("#intake").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(staff, $"intake-booking-{size}");
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }).ClickAsync();
+        await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }));
         await Assertions.Expect(staff.Locator(".sheet-intake .flag").First).ToHaveTextAsync("Talk first");
         await Accessibility.AssertNoViolationsAsync(staff);
         await Screenshots.TakeAsync(staff, $"intake-day-sheet-{size}");
@@ -109,22 +109,22 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await Steps.TabToAsync(page, "button[type=submit]");
         await Steps.PressEnterAsync(page);
 
-        await page.WaitForURLAsync("**/book/review/**");
+        Steps.AssertAt(page, "^/book/review/");
         await Assertions.Expect(page.Locator("dl.summary").Last).ToContainTextAsync("Lower back, Right calf");
         await page.Context.CloseAsync();
     }
 
-    private static async Task ToDetailsAsync(IPage page)
+    private async Task ToDetailsAsync(IPage page)
     {
         await page.GotoAsync("/book");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Sports and remedial massage" }).CheckAsync();
         await Steps.ContinueAsync(page);
         await page.GetByRole(AriaRole.Radio, new() { Name = "No preference" }).CheckAsync();
         await Steps.ContinueAsync(page);
-        await page.Locator("ul.dates a").Nth(3).ClickAsync();
+        await Steps.OpenDayAsync(page, live.Today.AddDays(3));
         await page.Locator("input[name=Start]").First.CheckAsync();
         await Steps.ContinueAsync(page, "Continue with this time");
-        await page.WaitForURLAsync("**/book/details/**");
+        Steps.AssertAt(page, "^/book/details/");
     }
 
     private async Task SignInAsOwnerAsync(IPage page)
@@ -140,7 +140,7 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await page.GotoAsync("/admin/account/sign-in");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await Steps.ContinueAsync(page, "Sign in");
+        Steps.AssertAt(page, "^/admin$");
     }
 }

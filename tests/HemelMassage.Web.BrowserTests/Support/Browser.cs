@@ -28,6 +28,9 @@ public static class Browser
         {
             throw new InvalidOperationException($"Chromium is required in CI but {ExecutablePath} does not exist.");
         }
+        // Expect(...) waits for its condition and returns the moment it holds; Playwright's 5 s limit is too short
+        // for a page on a machine whose two cores also run the HTTP tests and PostgreSQL.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,6 +11,26 @@ namespace HemelMassage.Web.BrowserTests.Support;
 /// <summary>
 /// The site on Kestrel on a loopback port, with a real SQLite file, its email dispatcher sending to a real
 /// SMTP server on loopback, and one Chromium for the tests that share it.
+/// <para>
+/// <b>Time.</b> The site runs on <see cref="Clock"/>, a <see cref="TestClock"/> that starts at
+/// <see cref="TestClock.Start"/> (Monday 2 December 2030, 08:20 UTC, or <c>HEMEL_TEST_CLOCK</c>) and runs on with
+/// real time, so Kestrel, the email dispatcher's loops and cookie lifetimes behave as in production while the
+/// date and hour are the test's. A test never reads the machine's clock for the clinic's time:
+/// </para>
+/// <list type="bullet">
+/// <item>"today" and "now" are <see cref="Today"/> and <c>live.Clock.GetUtcNow()</c>;</item>
+/// <item>choose a day by rule with <see cref="Steps.OpenDayAsync"/> (e.g. <c>live.Today.AddDays(2)</c>: every hour
+/// of it is outside the 24-hour cut-off), never by its position in the list, which moves with the hour;</item>
+/// <item>to be later, <c>live.Clock.Advance(...)</c> or <c>live.Clock.Set(...)</c> (the fixture is shared by the
+/// class: later tests see the new time);</item>
+/// <item>wait for an email with <see cref="EmailAsync"/>; for the next page with <c>Steps.ContinueAsync</c> (a
+/// button), <c>Steps.FollowAsync</c> (a link) or <c>Steps.PressEnterAsync</c>, then <c>Steps.AssertAt</c>; for what
+/// a page shows with <c>Expect(...)</c>. Never a fixed sleep, and not <c>WaitForURLAsync</c> or
+/// <c>WaitForLoadStateAsync</c>, which can miss the event they wait for (see <c>Steps</c>);</item>
+/// <item>an authenticator code is checked by Identity against the machine's clock: use <see cref="AuthenticatorCode"/>.</item>
+/// </list>
+/// To run the suite as if it were another hour: <c>HEMEL_TEST_CLOCK=2030-12-08T19:40:00Z dotnet test ...</c>
+/// (docs/testing.md). A cookie's Expires is judged by the browser on the machine's clock: set Max-Age instead.
 /// </summary>
 public class LiveSite : IAsyncLifetime
 {
@@ -25,10 +46,17 @@ public class LiveSite : IAsyncLifetime
             .With("Email:Host", "127.0.0.1")
             .With("Email:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture))
             .With("Email:TlsMode", "None")
-            .With("Email:PollInterval", "00:00:00.2");
+            .With("Email:PollInterval", "00:00:00.2")
+            .WithServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public SiteFactory Site { get; }
+
+    /// <summary>The site's clock: set by the test, running on with real time.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>The clinic's date (Europe/London) on <see cref="Clock"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(ClinicTime.ToLocal(Clock.GetUtcNow().UtcDateTime));
 
     public TestSmtpServer Smtp { get; } = new();
 
@@ -58,22 +86,18 @@ public class LiveSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Waits for the dispatcher to deliver an email to <paramref name="to"/> whose subject starts so.</summary>
-    public async Task<MimeKit.MimeMessage> EmailAsync(string to, string subject)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var message = Smtp.Messages.FirstOrDefault(m =>
-                (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal) && m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)));
-            if (message is not null)
-            {
-                return message;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email \"{subject}\" to {to}; the server has: "
-            + string.Join("; ", Smtp.Messages.Select(m => $"{m.To} {m.Subject}")));
-    }
+    /// <summary>The email to <paramref name="to"/> whose subject starts so, as soon as the dispatcher delivers it.</summary>
+    public Task<MimeKit.MimeMessage> EmailAsync(string to, string subject) =>
+        Smtp.WaitForAsync(
+            m => (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal)
+                && m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)),
+            TimeSpan.FromSeconds(60), $"email \"{subject}\" to {to}");
+
+    /// <summary>
+    /// The code an authenticator app shows now. Identity checks codes against the machine's clock (its
+    /// authenticator takes no TimeProvider), so this is the one place a browser test reads that clock.
+    /// </summary>
+    public static string AuthenticatorCode(string key) => StaffHelpers.Totp(key, DateTimeOffset.UtcNow);
 
     public async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -22,21 +23,56 @@ public static partial class Steps
     [GeneratedRegex("""- radio "(.*?)"(?: \[checked\])?:?$""", RegexOptions.Multiline)]
     private static partial Regex RadioName();
 
+    /// <summary>
+    /// Opens the first day in "Other dates with free times" that is on or after <paramref name="earliest"/> (a day
+    /// chosen by rule, e.g. <c>live.Today.AddDays(2)</c>, not by its place in the list) and returns it.
+    /// </summary>
+    public static async Task<DateOnly> OpenDayAsync(IPage page, DateOnly earliest)
+    {
+        foreach (var link in await page.Locator("ul.dates a").AllAsync())
+        {
+            var date = DateInLink().Match(await link.GetAttributeAsync("href") ?? "");
+            if (date.Success && DateOnly.ParseExact(date.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var day && day >= earliest)
+            {
+                // A link, so wait for the new page: reading the times before it arrives would read the old day's.
+                await FollowAsync(page, link);
+                return day;
+            }
+        }
+        throw new InvalidOperationException($"No day from {earliest:yyyy-MM-dd} among the dates offered on {page.Url}.");
+    }
+
+    [GeneratedRegex(@"[?&]date=(\d{4}-\d{2}-\d{2})")]
+    private static partial Regex DateInLink();
+
     public static async Task ContinueAsync(IPage page, string name = "Continue")
     {
         // Every button here submits a form: wait for the page it leads to, even when it is the same address with errors.
         await NewPageAfterAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync());
     }
 
+    /// <summary>Clicks a link and waits for the page it opens (a click alone returns before the new page arrives).</summary>
+    public static Task FollowAsync(IPage page, ILocator link) => NewPageAfterAsync(page, () => link.ClickAsync());
+
     public static Task PressEnterAsync(IPage page) => NewPageAfterAsync(page, () => page.Keyboard.PressAsync("Enter"));
 
+    /// <summary>
+    /// Waits inside the browser for the next page to have loaded. Playwright .NET's WaitForURLAsync and
+    /// WaitForLoadStateAsync look at the page and only then subscribe to its events, so a navigation or load
+    /// delivered in between (by the thread that reads the browser's messages) is lost and the wait runs out its
+    /// whole timeout however long it is (playwright-dotnet issue 3364): what timed out the staff journey at 30 s
+    /// and again at 90 s under load. A condition evaluated in the page has no such gap.
+    /// </summary>
     private static async Task NewPageAfterAsync(IPage page, Func<Task> action)
     {
         await page.EvaluateAsync("() => window.__before = true");
         await action();
-        await page.WaitForFunctionAsync("() => !window.__before");
-        await page.WaitForLoadStateAsync();
+        await page.WaitForFunctionAsync("() => !window.__before && document.readyState === 'complete'");
     }
+
+    /// <summary>The page now shown is at <paramref name="path"/> (read once a Steps call has waited for it).</summary>
+    public static void AssertAt(IPage page, string path) =>
+        Assert.Matches(path, new Uri(page.Url).AbsolutePath);
 
     public static async Task FillDetailsAsync(IPage page, string email)
     {

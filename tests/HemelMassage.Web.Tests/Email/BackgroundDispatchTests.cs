@@ -22,7 +22,8 @@ public sealed class BackgroundDispatchTests
         }
 
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(5) && (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.eml").Length < 2))
+        // A generous limit for a loaded machine; the loop ends as soon as both files are there.
+        while (waited.Elapsed < TimeSpan.FromSeconds(30) && (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.eml").Length < 2))
         {
             await Task.Delay(50);
         }

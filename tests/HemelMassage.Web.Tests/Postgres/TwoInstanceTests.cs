@@ -77,7 +77,7 @@ public sealed class TwoInstanceTests
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
             var notifications = scope.ServiceProvider.GetRequiredService<IBookingNotifications>();
-            var start = DateTime.UtcNow.AddDays(3);
+            var start = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(3);
             for (var id = 1; id <= 50; id++)
             {
                 notifications.Booked(db, Notices.Booking(id: id, email: $"client{id}@example.com", startUtc: start));
@@ -138,7 +138,12 @@ public sealed class TwoInstanceTests
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        Assert.Contains("Hot stone hour", await visitor.GetStringAsync("/treatments"), StringComparison.Ordinal);
+        // The cached page lives one second; wait for it to expire rather than sleeping a guess.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await visitor.GetStringAsync("/treatments")).Contains("Hot stone hour", StringComparison.Ordinal))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The second instance still showed the old treatments after 30 s.");
+            await Task.Delay(100);
+        }
     }
 }

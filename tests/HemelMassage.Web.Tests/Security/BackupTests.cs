@@ -36,7 +36,11 @@ public sealed class BackupTests(ITestOutputHelper output)
                         links.Add(await SecuritySteps.BookAsync(site.CreatePageClient(), start, BookingJourney.Details(email: $"load{links.Count}@example.com")));
                     }
                 });
-                await Task.Delay(200);
+                // Back up once the load is writing (its first booking is in), while the rest are still to come.
+                while (links.Count == beforeBackup.Length && !load.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
 
                 await DatabaseBackup.BackupAsync(site.Services, backupFile);
                 await load;

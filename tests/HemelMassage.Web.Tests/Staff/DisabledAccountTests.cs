@@ -11,7 +11,7 @@ public sealed class DisabledAccountTests
     [Fact]
     public async Task A_disabled_account_that_is_signed_in_is_turned_away_at_its_next_request()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(Booking.BookingSite.Monday);
         using var site = new SiteFactory().WithServices(services => services.AddSingleton<TimeProvider>(clock));
         var (client, user) = await site.SignedInAsAsync("Therapist");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
@@ -31,7 +31,7 @@ public sealed class DisabledAccountTests
     [Fact]
     public async Task An_enabled_account_stays_signed_in_across_the_security_stamp_check()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(Booking.BookingSite.Monday);
         using var site = new SiteFactory().WithServices(services => services.AddSingleton<TimeProvider>(clock));
         var (client, _) = await site.SignedInAsAsync("Reception");
 

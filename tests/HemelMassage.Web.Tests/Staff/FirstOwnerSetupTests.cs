@@ -5,15 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Staff;
 
-public sealed class FirstOwnerSetupTests
+public sealed partial class FirstOwnerSetupTests
 {
     [Fact]
     public async Task With_no_staff_a_one_time_setup_link_creates_the_first_owner_and_then_stops_working()
     {
         using var site = new SiteFactory();
+        var logs = CapturedLogs.On(site);
         var client = site.CreatePageClient();
-        var link = await IssueAsync(site);
-        Assert.NotNull(link);
+        // The link the site itself logs on starting with no staff, as the operator reads it. A link issued here as
+        // well would race the site's own: each new link retires the older ones.
+        var link = await LoggedLinkAsync(logs);
         var path = new Uri(link).PathAndQuery;
         var token = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]!;
 
@@ -39,6 +41,23 @@ public sealed class FirstOwnerSetupTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("This link no longer works", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static async Task<string> LoggedLinkAsync(CapturedLogs logs)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (logs.Lines.Select(line => SetupLink().Match(line)).FirstOrDefault(m => m.Success) is { } found)
+            {
+                return found.Value;
+            }
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The site logged no setup link within 30 s:\n" + string.Join("\n", logs.Lines));
+            await Task.Delay(20);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/admin/account/setup\?token=[A-Za-z0-9_-]+")]
+    private static partial System.Text.RegularExpressions.Regex SetupLink();
 
     private static async Task<string?> IssueAsync(SiteFactory site)
     {

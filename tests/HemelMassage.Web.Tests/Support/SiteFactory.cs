@@ -81,6 +81,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        SiteCount.Started(this);
         builder.UseEnvironment(Environment);
         if (UsesPostgres)
         {

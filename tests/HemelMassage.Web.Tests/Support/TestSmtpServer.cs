@@ -35,6 +35,37 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    private TaskCompletionSource _arrived = NewSignal();
+
+    /// <summary>
+    /// The first message kept that matches, as soon as it arrives: woken by each arrival rather than by polling,
+    /// with <paramref name="within"/> only as the limit for a message that never comes.
+    /// </summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan within, string what)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        while (true)
+        {
+            // Taken before looking, so a message that lands between the look and the wait still wakes us.
+            var arrived = Volatile.Read(ref _arrived).Task;
+            if (Messages.FirstOrDefault(match) is { } message)
+            {
+                return message;
+            }
+            try
+            {
+                await arrived.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No {what} within {within.TotalSeconds:0} s; the server has: "
+                    + string.Join("; ", Messages.Select(m => $"{m.To} {m.Subject}")));
+            }
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Every DATA the server saw, accepted or not.</summary>
     public int Deliveries => _deliveries;
 
@@ -82,7 +113,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync()
     {
-        for (var i = 0; i < 100; i++)
+        // Bounded by time, not by tries: on a loaded machine the listener can take seconds to open.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             try
             {
@@ -120,6 +153,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
             using var stream = new MemoryStream(buffer.ToArray());
             server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Interlocked.Exchange(ref server._arrived, NewSignal()).TrySetResult();
             return SmtpResponse.Ok;
         }
     }
