@@ -29,7 +29,7 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
         Assert.Equal(302, (await page.APIRequest.GetAsync("/admin", new() { MaxRedirects = 0 })).Status);
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.TakeAsync(page, "admin-two-factor-code-phone");
-        await page.GetByLabel("Code from your authenticator app").FillAsync(LiveSite.AuthenticatorCode(key));
+        await page.GetByLabel("Code from your authenticator app").FillAsync(live.AuthenticatorCode(key));
         await Steps.ContinueAsync(page);
 
         Steps.AssertAt(page, "^/admin$");

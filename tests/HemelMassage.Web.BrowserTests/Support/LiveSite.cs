@@ -27,7 +27,7 @@ namespace HemelMassage.Web.BrowserTests.Support;
 /// button), <c>Steps.FollowAsync</c> (a link) or <c>Steps.PressEnterAsync</c>, then <c>Steps.AssertAt</c>; for what
 /// a page shows with <c>Expect(...)</c>. Never a fixed sleep, and not <c>WaitForURLAsync</c> or
 /// <c>WaitForLoadStateAsync</c>, which can miss the event they wait for (see <c>Steps</c>);</item>
-/// <item>an authenticator code is checked by Identity against the machine's clock: use <see cref="AuthenticatorCode"/>.</item>
+/// <item>an authenticator code is checked against the site's clock (each time step once): use <see cref="AuthenticatorCode"/>.</item>
 /// </list>
 /// To run the suite as if it were another hour: <c>HEMEL_TEST_CLOCK=2030-12-08T19:40:00Z dotnet test ...</c>
 /// (docs/testing.md). A cookie's Expires is judged by the browser on the machine's clock: set Max-Age instead.
@@ -97,7 +97,7 @@ public class LiveSite : IAsyncLifetime
     /// The code an authenticator app shows now. Identity checks codes against the machine's clock (its
     /// authenticator takes no TimeProvider), so this is the one place a browser test reads that clock.
     /// </summary>
-    public static string AuthenticatorCode(string key) => StaffHelpers.Totp(key, DateTimeOffset.UtcNow);
+    public string AuthenticatorCode(string key) => StaffHelpers.Totp(key, Clock.GetUtcNow());
 
     public async Task DisposeAsync()
     {
