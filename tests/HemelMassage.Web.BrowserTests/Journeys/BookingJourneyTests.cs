@@ -72,6 +72,8 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         Assert.EndsWith($", {StartOf(another)} at Hemel Massage", moved.Subject, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this booking" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this booking" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking is cancelled" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await live.EmailAsync(email, "Booking cancelled: ");
@@ -105,7 +107,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.WaitForURLAsync("**/book/details/**");
 
         // A failed post first: focus lands on the error summary, and its links lead to the fields.
-        await Steps.TabToAsync(page, "button[type=submit]");
+        await Steps.TabToAsync(page, "form#details button[type=submit]");
         await Steps.PressEnterAsync(page);
         await page.WaitForLoadStateAsync();
         await AssertErrorsAreTiedToFieldsAsync(page);
@@ -120,7 +122,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.Keyboard.PressAsync("Space");
         await Steps.TabToAsync(page, "input[name=AcceptPolicy]");
         await page.Keyboard.PressAsync("Space");
-        await Steps.TabToAsync(page, "button[type=submit]");
+        await Steps.TabToAsync(page, "form#details button[type=submit]");
         await Steps.PressEnterAsync(page);
         await page.WaitForURLAsync("**/book/review/**");
 
