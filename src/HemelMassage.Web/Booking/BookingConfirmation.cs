@@ -24,6 +24,12 @@ public sealed class BookingConfirmation(
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            // Read again inside the lock even when this context already holds it (the caller checked its browser):
+            // a second press may be waiting here while the first one books.
+            if (db.PendingBookings.Local.FirstOrDefault(p => p.Key == key) is { } held)
+            {
+                await db.Entry(held).ReloadAsync(cancellationToken);
+            }
             var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
             var now = availability.NowUtc;
             if (pending is null || pending.AppointmentId is not null)
