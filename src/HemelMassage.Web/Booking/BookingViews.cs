@@ -5,7 +5,8 @@ namespace HemelMassage.Web.Booking;
 
 public sealed record BookStartView(IReadOnlyList<TreatmentChoice> Treatments, string? Selected, bool ShortRequest, bool Unknown);
 
-public sealed record TherapistPickView(TreatmentChoice Treatment, IReadOnlyList<TherapistSchedule> Therapists, string? Selected);
+/// <param name="Pending">The booking in progress, when the client came back to change therapist: it goes on to the times.</param>
+public sealed record TherapistPickView(TreatmentChoice Treatment, IReadOnlyList<TherapistSchedule> Therapists, string? Selected, string? Pending = null);
 
 /// <summary>The date and time step: upcoming dates with free times, and the chosen day's times.</summary>
 public sealed record TimesView(

@@ -31,14 +31,15 @@ public sealed class BookController(
     [PrivatePage]
     [HttpGet("/book/therapist")]
     [OutputCache(PolicyName = AvailabilityPages.Policy)]
-    public async Task<IActionResult> Therapist(string? treatment, string? therapist, CancellationToken cancellationToken)
+    public async Task<IActionResult> Therapist(string? treatment, string? therapist, string? pending, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         if (schedule.Treatment(treatment) is not { } chosen)
         {
             return Redirect("/book?treatment=" + Uri.EscapeDataString(treatment ?? ""));
         }
-        return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist));
+        // The key is only carried on: the times page checks it belongs to this browser.
+        return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist, Secrets.LooksLikeToken(pending) ? pending : null));
     }
 
     [PrivatePage]

@@ -30,7 +30,10 @@ public sealed class NothingLostTests
 
         var times = BookingSite.Location(changing);
         Assert.Equal($"/book/times?treatment=deep-tissue&therapist=1&date=2026-12-08&pending={key}", times);
-        Assert.Contains($"name=\"Pending\" value=\"{key}\"", await client.GetStringAsync(times), StringComparison.Ordinal);
+        var timesPage = await client.GetStringAsync(times);
+        Assert.Contains($"name=\"Pending\" value=\"{key}\"", timesPage, StringComparison.Ordinal);
+        // Picking another date in the date field keeps the booking too.
+        Assert.Contains($"<input type=\"hidden\" name=\"pending\" value=\"{key}\">", timesPage, StringComparison.Ordinal);
         var back = BookingSite.Location(await BookingSite.PostFormAsync(client, times, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-09T14:00Z", ["Pending"] = key,
@@ -72,6 +75,26 @@ public sealed class NothingLostTests
         Assert.Contains("Ann Client", page, StringComparison.Ordinal);
         Assert.Contains("Neck", page, StringComparison.Ordinal);
         Assert.Contains("Answered;", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_therapist_on_the_way_keeps_the_booking_in_progress()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var key = await new BookingJourney(client).UpToReviewAsync("2026-12-08T10:00Z");
+        var times = $"/book/times?treatment=deep-tissue&therapist=1&date=2026-12-08&pending={key}";
+
+        Assert.Contains($"therapist=1&amp;pending={key}\">Change therapist", await client.GetStringAsync(times), StringComparison.Ordinal);
+        var therapists = await client.GetStringAsync($"/book/therapist?treatment=deep-tissue&therapist=1&pending={key}");
+        Assert.Contains($"<input type=\"hidden\" name=\"pending\" value=\"{key}\">", therapists, StringComparison.Ordinal);
+        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, $"/book/times?treatment=deep-tissue&therapist=any&date=2026-12-08&pending={key}", "/book/times",
+            new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "any", ["Start"] = "2026-12-08T10:00Z", ["Pending"] = key }, withToken: false));
+
+        Assert.Equal("/book/review/" + key, review);
+        var page = await client.GetStringAsync(review);
+        Assert.Contains("No preference", page, StringComparison.Ordinal);
+        Assert.Contains("Ann Client", page, StringComparison.Ordinal);
     }
 
     [Fact]
