@@ -21,6 +21,8 @@ public sealed class Appointment
     public AppointmentStatus Status { get; set; } = AppointmentStatus.Booked;
     public bool FirstVisit { get; set; }
     public string? ClientNote { get; set; }
+    /// <summary>No follow-up email after this visit. <see cref="Client.NoFollowUp"/> is the client's choice for every visit.</summary>
+    public bool NoFollowUp { get; set; }
     public required string IdempotencyKey { get; set; }
     public required string ManageTokenHash { get; set; }
     public Guid CalendarUid { get; set; }
@@ -67,6 +69,6 @@ public sealed class Client
     public required string Phone { get; set; }
     public bool FirstVisit { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>The client asked for no follow-up email after their visits.</summary>
+    /// <summary>The client asked for no follow-up email after any visit: set only by staff or through a link sent to their address.</summary>
     public bool NoFollowUp { get; set; }
 }

@@ -10,33 +10,48 @@ namespace HemelMassage.Web.Booking;
 /// pending key is the idempotency key, so a second submit finds the booking the first one made.
 /// </summary>
 public sealed class BookingConfirmation(
-    ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic,
-    Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
+    ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic, SlotText text,
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
 {
-    public async Task<(SlotProblem Problem, PendingBooking? Pending)> ConfirmAsync(string key, CancellationToken cancellationToken)
+    /// <param name="mailboxProven">The client opened a link sent to the booking's address, so the online cap for that address does not apply.</param>
+    /// <returns><c>OverCap</c> when the address already has as many bookings to come as it may make online without proving it is theirs.</returns>
+    public async Task<(SlotProblem Problem, PendingBooking? Pending, bool OverCap)> ConfirmAsync(string key, bool mailboxProven, CancellationToken cancellationToken)
     {
         if (!Secrets.LooksLikeToken(key))
         {
-            return (SlotProblem.None, null);
+            return (SlotProblem.None, null, false);
         }
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            // Read again inside the lock even when this context already holds it (the caller checked its browser):
+            // a second press may be waiting here while the first one books.
+            if (db.PendingBookings.Local.FirstOrDefault(p => p.Key == key) is { } held)
+            {
+                await db.Entry(held).ReloadAsync(cancellationToken);
+            }
             var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
             var now = availability.NowUtc;
             if (pending is null || pending.AppointmentId is not null)
             {
-                return (SlotProblem.None, pending);
+                return (SlotProblem.None, pending, false);
             }
             if (pending.ExpiresAtUtc < now || !pending.HasDetails)
             {
-                return (SlotProblem.None, null);
+                return (SlotProblem.None, null, false);
+            }
+            // Counted in the write transaction, so two tabs confirming at once cannot both slip under the cap.
+            var email = pending.Email!.ToLowerInvariant();
+            if (!mailboxProven && await db.Appointments.CountAsync(a => a.Client!.Email == email && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken)
+                >= options.Value.MaxOpenBookingsPerEmail)
+            {
+                return (SlotProblem.None, pending, true);
             }
             var schedule = await availability.ScheduleAsync(cancellationToken);
             var problem = await availability.CheckAsync(schedule, pending.TreatmentId, pending.TherapistId, pending.StartUtc, cancellationToken: cancellationToken);
             if (problem != SlotProblem.None)
             {
-                return (problem, pending);
+                return (problem, pending, false);
             }
             var appointment = await BookAsync(schedule, pending, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -50,7 +65,7 @@ public sealed class BookingConfirmation(
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (SlotProblem.None, pending);
+            return (SlotProblem.None, pending, false);
         }
         catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
@@ -58,7 +73,7 @@ public sealed class BookingConfirmation(
             logger.LogInformation(ex, "Booking {Key} lost its hour", key[..6]);
             db.ChangeTracker.Clear();
             var pending = await db.PendingBookings.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
-            return (pending?.AppointmentId is null ? SlotProblem.Taken : SlotProblem.None, pending);
+            return (pending?.AppointmentId is null ? SlotProblem.Taken : SlotProblem.None, pending, false);
         }
     }
 
@@ -68,8 +83,6 @@ public sealed class BookingConfirmation(
         var email = pending.Email!.ToLowerInvariant();
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken)
             ?? db.Clients.Add(new Client { Name = pending.Name!, Email = email, Phone = pending.Phone!, FirstVisit = pending.FirstVisit == true, CreatedAtUtc = now }).Entity;
-        // The latest booking's choice stands: a client who asks for no follow-up at any booking gets none.
-        client.NoFollowUp = pending.NoFollowUp;
         var token = Secrets.NewToken();
         var appointment = new Appointment
         {
@@ -79,6 +92,8 @@ public sealed class BookingConfirmation(
             Client = client,
             FirstVisit = pending.FirstVisit == true,
             ClientNote = pending.Note,
+            // This visit's choice only: anyone may type an address, so a booking never changes the client's choice for their other visits.
+            NoFollowUp = pending.NoFollowUp,
             IdempotencyKey = pending.Key,
             ManageTokenHash = Secrets.Hash(token),
             CalendarUid = Guid.NewGuid(),
@@ -90,6 +105,26 @@ public sealed class BookingConfirmation(
         db.Appointments.Add(appointment);
         pending.ManageToken = token;
         return appointment;
+    }
+
+    public Task<Appointment?> AppointmentAsync(PendingBooking pending, CancellationToken cancellationToken) =>
+        db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist)
+            .FirstOrDefaultAsync(a => a.Id == pending.AppointmentId, cancellationToken);
+
+    /// <summary>The confirmation page of a confirmed booking, or null; the manage link is on it the first time only (after that it lives in the email).</summary>
+    public async Task<(Appointment Appointment, ConfirmationView View)?> ShowAsync(PendingBooking pending, CancellationToken cancellationToken)
+    {
+        if (await AppointmentAsync(pending, cancellationToken) is not { } appointment)
+        {
+            return null;
+        }
+        var token = pending.ManageToken;
+        pending.ManageToken = null;
+        await db.SaveChangesAsync(cancellationToken);
+        // With the manage token at hand the calendar link is the manage link's, which works in any browser.
+        return (appointment, new ConfirmationView(appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
+            text.Range(appointment.StartUtc), token is null ? null : clinic.AbsoluteUrl("/booking/" + token),
+            token is null ? $"/book/done/{pending.Key}/calendar.ics" : $"/booking/{token}/calendar.ics"));
     }
 
     /// <summary>"No preference" goes to the free therapist with the fewest bookings that day.</summary>

@@ -30,6 +30,8 @@ public static class BookingServiceCollectionExtensions
         services.ConfigureDbContext<PostgresClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.AddScoped<Availability>();
         services.AddScoped<PendingBookings>();
+        services.AddSingleton<BookingBrowser>();
+        services.AddScoped<MailboxLinks>();
         services.AddScoped<BookingConfirmation>();
         services.AddScoped<ManageBookings>();
         services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();

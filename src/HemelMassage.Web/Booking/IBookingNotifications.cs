@@ -18,7 +18,13 @@ public interface IBookingNotifications
 
     /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>
     void NeedsConversation(ClinicDbContext db, BookingNotice notice);
+
+    /// <summary>A link to the client's own address, proving the mailbox before a change a booking's link may not make.</summary>
+    void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice);
 }
+
+/// <param name="Booking">The booking it is about, in words ("Deep tissue massage, Tuesday 8 December, 10:00 to 11:00"), or null.</param>
+public sealed record MailboxLinkNotice(string Email, string Name, MailboxLinkPurpose Purpose, string Url, DateTime ExpiresAtUtc, string? Booking);
 
 /// <summary>A booking as the outside world may hear of it. Never carries health information.</summary>
 /// <param name="ManageUrl">Absolute manage-my-booking link, when the raw token is at hand (it is stored only hashed).</param>
@@ -46,4 +52,6 @@ public sealed class NoBookingNotifications : IBookingNotifications
     public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic) { }
 
     public void NeedsConversation(ClinicDbContext db, BookingNotice notice) { }
+
+    public void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice) { }
 }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Booking;
 
 /// <summary>
-/// Manage-my-booking: the link's token is looked up by its hash. A booking that is cancelled, past or
-/// unknown gets the same answer (null), so a link reveals nothing it should not.
+/// Manage-my-booking: the link's token is looked up by its hash. It finds its booking whatever became of it
+/// (cancelled, past), so the page can say so; only an unknown token gets null. It acts on that booking alone:
+/// anyone may type an address into the booking form, so a change to the client's other bookings needs a link
+/// sent to the address (<see cref="MailboxLinks"/>).
 /// </summary>
 public sealed class ManageBookings(
     ClinicDbContext db, Availability availability, BookingConfirmation confirmation,
@@ -19,18 +21,29 @@ public sealed class ManageBookings(
             return null;
         }
         var hash = Secrets.Hash(token!);
-        var now = availability.NowUtc;
-        return await ByToken.For(db)(db, hash, now);
+        return await ByToken.For(db)(db, hash);
     }
 
     // Tracked on purpose: cancel and reschedule change the row they find. Compiled, as every manage page runs it.
-    private static readonly CompiledPerModel<Func<ClinicDbContext, string, DateTime, Task<Appointment?>>> ByToken =
-        new(() => EF.CompileAsyncQuery((ClinicDbContext db, string hash, DateTime now) =>
+    private static readonly CompiledPerModel<Func<ClinicDbContext, string, Task<Appointment?>>> ByToken =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db, string hash) =>
             db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
-                .FirstOrDefault(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now)));
+                .FirstOrDefault(a => a.ManageTokenHash == hash)));
+
+    public static bool IsCancelled(Appointment appointment) => appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation;
+
+    /// <summary>Still to come and still booked: the only state a client may change online.</summary>
+    public bool IsOpen(Appointment appointment) => appointment.Status == AppointmentStatus.Booked && appointment.StartUtc > availability.NowUtc;
 
     /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
-    public bool CanChange(Appointment appointment) => availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;
+    public bool CanChange(Appointment appointment) => IsOpen(appointment) && availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;
+
+    /// <summary>No follow-up email after this visit; the client's other visits are theirs to decide through their address.</summary>
+    public async Task NoFollowUpAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        appointment.NoFollowUp = true;
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
     {

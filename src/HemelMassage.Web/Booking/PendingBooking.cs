@@ -32,6 +32,10 @@ public sealed class PendingBooking
     public int? AppointmentId { get; set; }
     /// <summary>The raw manage token, kept only until the confirmation page has shown it once.</summary>
     public string? ManageToken { get; set; }
+    /// <summary>Hash of the secret in the booking cookie of the browser that started it (<see cref="BookingBrowser"/>).</summary>
+    public string? BrowserHash { get; set; }
+    /// <summary>The details passed every check when saved; false while they are only kept as typed (e.g. on "Change time").</summary>
+    public bool DetailsChecked { get; set; }
 
-    public bool HasDetails => Name is not null && Email is not null && Phone is not null && FirstVisit is not null && AcceptedPolicy;
+    public bool HasDetails => DetailsChecked && Name is not null && Email is not null && Phone is not null && FirstVisit is not null && AcceptedPolicy;
 }

@@ -16,6 +16,10 @@ public static class Secrets
     public static string Hash(string token) =>
         WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>Compares two hashes in constant time.</summary>
+    public static bool SameHash(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+
     /// <summary>Easy to read over the phone: no 0/O, 1/I/L.</summary>
     public static string NewReference() => "HM-" + RandomNumberGenerator.GetString(ReferenceAlphabet, 6);
 

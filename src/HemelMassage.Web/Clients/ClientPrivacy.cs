@@ -79,6 +79,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
                     .SetProperty(m => m.Ics, (string?)null).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Cancelled), cancellationToken);
             await ClientRecords.PendingBookingsOf(db, email).ExecuteDeleteAsync(cancellationToken);
+            await db.MailboxLinks.Where(l => l.ClientId == id || l.Email == email).ExecuteDeleteAsync(cancellationToken);
             client.Name = ErasedName;
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";

@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Controllers;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
 public sealed class BookController(
-    Availability availability, PendingBookings pendings, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
+    Availability availability, PendingBookings pendings, BookingBrowser browser, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
     private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
 
@@ -31,14 +31,15 @@ public sealed class BookController(
     [PrivatePage]
     [HttpGet("/book/therapist")]
     [OutputCache(PolicyName = AvailabilityPages.Policy)]
-    public async Task<IActionResult> Therapist(string? treatment, string? therapist, CancellationToken cancellationToken)
+    public async Task<IActionResult> Therapist(string? treatment, string? therapist, string? pending, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         if (schedule.Treatment(treatment) is not { } chosen)
         {
             return Redirect("/book?treatment=" + Uri.EscapeDataString(treatment ?? ""));
         }
-        return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist));
+        // The key is only carried on: the times page checks it belongs to this browser.
+        return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist, Secrets.LooksLikeToken(pending) ? pending : null));
     }
 
     [PrivatePage]
@@ -57,7 +58,27 @@ public sealed class BookController(
         }
         // Only a named problem has words: "problem=12345" or "problem=none" shows no empty notice.
         var message = Enum.TryParse<SlotProblem>(problem, ignoreCase: true, out var p) && SlotText.Problem(p, options.Value) is { Length: > 0 } words ? words : null;
-        return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
+        string? key = null;
+        if (pending is not null)
+        {
+            // A page with a pending key is never the shared one (AvailabilityPages): it is this browser's booking, or refused.
+            var (state, _) = await pendings.OpenAsync(pending, browser.SecretOf(HttpContext), cancellationToken);
+            switch (state)
+            {
+                case PendingState.OtherBrowser:
+                    return this.OtherBrowser($"/book/times?treatment={chosen.Slug}&therapist={TherapistChoice.Format(therapistId)}");
+                case PendingState.Confirmed:
+                    return Redirect("/book/done/" + pending);
+                case PendingState.Expired:
+                    message = BookingPages.Expired(options.Value);
+                    key = pending;
+                    break;
+                case PendingState.InProgress:
+                    key = pending;
+                    break;
+            }
+        }
+        return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, key, null, cancellationToken));
     }
 
     [PrivatePage]
@@ -80,9 +101,18 @@ public sealed class BookController(
             return Redirect("/book");
         }
         var hasStart = SlotValue.TryParse(form.Start, out var startUtc);
+        // Only a key this browser made is carried on; one it did not make is refused, never taken over.
+        var (state, existing) = await pendings.OpenAsync(form.Pending, browser.SecretOf(HttpContext), cancellationToken);
+        switch (state)
+        {
+            case PendingState.OtherBrowser:
+                return this.OtherBrowser($"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(therapistId)}");
+            case PendingState.Confirmed:
+                return Redirect("/book/done/" + existing!.Key);
+        }
         if (ModelState.IsValid)
         {
-            var (problem, pending) = await pendings.ChooseAsync(schedule, treatment, therapistId, startUtc, form.Pending, cancellationToken);
+            var (problem, pending) = await pendings.ChooseAsync(schedule, treatment, therapistId, startUtc, existing, () => browser.Ensure(HttpContext), cancellationToken);
             if (pending is not null)
             {
                 // Built by hand: LowercaseUrls would lower-case the key.
@@ -91,7 +121,7 @@ public sealed class BookController(
             ModelState.AddModelError(nameof(SlotForm.Start), SlotText.Problem(problem, options.Value));
         }
         DateOnly? date = !hasStart ? null : DateOnly.FromDateTime(startUtc);
-        return View("Times", await TimesViewAsync(schedule, treatment, therapistId, date, null, form.Pending, form.Start, cancellationToken));
+        return View("Times", await TimesViewAsync(schedule, treatment, therapistId, date, null, existing?.Key, form.Start, cancellationToken));
     }
 
     private async Task<TimesView> TimesViewAsync(

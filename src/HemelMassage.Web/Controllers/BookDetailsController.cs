@@ -4,32 +4,45 @@ using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Controllers;
 
-/// <summary>Details, review, confirm and confirmation: personal data, kept server-side under the pending key.</summary>
+/// <summary>
+/// Details, review, confirm and confirmation: personal data, kept server-side under the pending key and shown
+/// only to the browser that started the booking.
+/// </summary>
 [PrivatePage]
 public sealed class BookDetailsController(
-    PendingBookings pendings, BookingConfirmation confirmation, Availability availability, SlotText text,
-    IValidator<DetailsForm> validator, ClinicOptions clinic, Data.ClinicDbContext db,
+    PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, SlotText text,
+    IValidator<DetailsForm> validator, ClinicOptions clinic,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger) : Controller
 {
     [HttpGet("/book/details/{key}")]
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
     {
-        var pending = await pendings.FindAsync(key, cancellationToken);
-        return pending is null ? Expired() : View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)));
+        var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        return await ElsewhereAsync(state, pending, cancellationToken)
+            ?? View(new DetailsView(await SummaryAsync(pending!, cancellationToken), pendings.DetailsOf(pending!)));
     }
 
     [HttpPost("/book/details/{key}")]
     [EnableRateLimiting(RateLimits.Booking)]
-    public async Task<IActionResult> SaveDetails(string key, DetailsForm form, CancellationToken cancellationToken)
+    public Task<IActionResult> SaveDetails(string key, DetailsForm form, CancellationToken cancellationToken) =>
+        SaveAsync(key, form, changeTime: false, cancellationToken);
+
+    /// <summary>"Change time" posts the form, so what was typed (and not yet sent) comes back with the new time.</summary>
+    [HttpPost("/book/details/{key}/change-time")]
+    [EnableRateLimiting(RateLimits.Booking)]
+    public Task<IActionResult> ChangeTime(string key, DetailsForm form, CancellationToken cancellationToken) =>
+        SaveAsync(key, form, changeTime: true, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(string key, DetailsForm form, bool changeTime, CancellationToken cancellationToken)
     {
-        var pending = await pendings.FindAsync(key, cancellationToken);
-        if (pending is null)
+        var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        // A booking whose time was let go keeps what was just typed, then asks for a new time.
+        if (state != PendingState.Expired && await ElsewhereAsync(state, pending, cancellationToken) is { } elsewhere)
         {
-            return Expired();
+            return elsewhere;
         }
         if (!string.IsNullOrEmpty(form.Website))
         {
@@ -38,41 +51,53 @@ public sealed class BookDetailsController(
             return View("Received");
         }
         ModelState.AddErrors(await validator.ValidateAsync(form, cancellationToken));
-        if (ModelState.IsValid && await pendings.OpenBookingsAsync(form.Email!, cancellationToken) >= options.Value.MaxOpenBookingsPerEmail)
+        var summary = await SummaryAsync(pending!, cancellationToken);
+        if (!ModelState.IsValid && !changeTime && state == PendingState.InProgress)
         {
-            ModelState.AddModelError(nameof(form.Email),
-                $"You already have {options.Value.MaxOpenBookingsPerEmail} bookings to come with us, which is as many as we take online. Please phone us on {clinic.Phone} and we will gladly book more for you.");
+            return View("Details", new DetailsView(summary, form));
         }
-        if (!ModelState.IsValid)
-        {
-            return View("Details", new DetailsView(await SummaryAsync(pending, cancellationToken), form));
-        }
-        var notKept = await pendings.SaveDetailsAsync(pending, form, cancellationToken);
-        return Redirect("/book/review/" + key + (notKept ? "?health=not-kept" : ""));
+        var notKept = await pendings.SaveDetailsAsync(pending!, form, ModelState.IsValid, cancellationToken);
+        return Redirect(changeTime || state == PendingState.Expired ? summary.ChangeTimeUrl : "/book/review/" + key + (notKept ? "?health=not-kept" : ""));
     }
 
     [HttpGet("/book/review/{key}")]
     public async Task<IActionResult> Review(string key, string? health, CancellationToken cancellationToken)
     {
         ViewData["HealthNotKept"] = health == "not-kept";
-        var pending = await pendings.FindAsync(key, cancellationToken);
-        if (pending is null)
+        var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        if (await ElsewhereAsync(state, pending, cancellationToken) is { } elsewhere)
         {
-            return Expired();
+            return elsewhere;
         }
-        return pending.HasDetails
-            ? View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)))
-            : Redirect("/book/details/" + key);
+        if (!pending!.HasDetails)
+        {
+            return Redirect("/book/details/" + key);
+        }
+        ViewData["OverCap"] = await pendings.OpenBookingsAsync(pending.Email!, cancellationToken) >= options.Value.MaxOpenBookingsPerEmail;
+        return View(new DetailsView(await SummaryAsync(pending, cancellationToken), pendings.DetailsOf(pending)));
     }
 
     [HttpPost("/book/review/{key}")]
     [EnableRateLimiting(RateLimits.Booking)]
     public async Task<IActionResult> Confirm(string key, CancellationToken cancellationToken)
     {
-        var (problem, pending) = await confirmation.ConfirmAsync(key, cancellationToken);
+        var (state, opened) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        if (await ElsewhereAsync(state, opened, cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+        var (problem, pending, overCap) = await confirmation.ConfirmAsync(key, mailboxProven: false, cancellationToken);
         if (pending is null)
         {
-            return Expired();
+            return Redirect("/book/details/" + key);
+        }
+        if (overCap)
+        {
+            var summary = await SummaryAsync(pending, cancellationToken);
+            var sent = await mailbox.SendAsync(MailboxLinkPurpose.ConfirmBooking, pending.Email!, pending.Name!, null, key, pending.ExpiresAtUtc,
+                $"{summary.Treatment}, {summary.When}, {summary.Therapist}", cancellationToken);
+            return View("EmailSent", new EmailSentView(Email.LogMask.Emails(pending.Email), ClinicTime.ToLocal(pending.ExpiresAtUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                options.Value.MaxOpenBookingsPerEmail, sent));
         }
         if (problem == SlotProblem.None && pending.AppointmentId is not null)
         {
@@ -86,41 +111,43 @@ public sealed class BookDetailsController(
     [HttpGet("/book/done/{key}")]
     public async Task<IActionResult> Done(string key, CancellationToken cancellationToken)
     {
-        var (pending, appointment) = await ConfirmedAsync(key, cancellationToken);
-        if (pending is null || appointment is null)
+        var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        if (state != PendingState.Confirmed)
         {
-            return Expired();
+            return await ElsewhereAsync(state, pending, cancellationToken) ?? Redirect("/book/review/" + key);
         }
-        // The manage link is shown once; after this it lives only in the client's email.
-        var manageUrl = pending.ManageToken is { } token ? clinic.AbsoluteUrl("/booking/" + token) : null;
-        pending.ManageToken = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return View(new ConfirmationView(appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
-            text.Range(appointment.StartUtc), manageUrl, $"/book/done/{key}/calendar.ics"));
+        return await confirmation.ShowAsync(pending!, cancellationToken) is not { } shown ? this.NotValid()
+            : shown.Appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation
+                ? View("~/Views/ManageBooking/Cancelled.cshtml", CancelledView.Of(shown.Appointment, text))
+                : View(shown.View);
     }
 
     [HttpGet("/book/done/{key}/calendar.ics")]
     public async Task<IActionResult> Calendar(string key, CancellationToken cancellationToken)
     {
-        var (_, appointment) = await ConfirmedAsync(key, cancellationToken);
+        var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
+        if (state != PendingState.Confirmed)
+        {
+            return await ElsewhereAsync(state, pending, cancellationToken) ?? this.NotValid();
+        }
+        var appointment = await confirmation.AppointmentAsync(pending!, cancellationToken);
         return appointment is null
-            ? Expired()
+            ? this.NotValid()
             : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 
-    private async Task<(Booking.PendingBooking?, Appointment?)> ConfirmedAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Where a request goes when the booking is not in progress in this browser; null when it is.</summary>
+    private async Task<IActionResult?> ElsewhereAsync(PendingState state, Booking.PendingBooking? pending, CancellationToken cancellationToken) => state switch
     {
-        if (!Secrets.LooksLikeToken(key))
-        {
-            return (null, null);
-        }
-        var now = availability.NowUtc;
-        var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.AppointmentId != null && p.ExpiresAtUtc > now, cancellationToken);
-        var appointment = pending is null ? null : await db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist)
-            .FirstOrDefaultAsync(a => a.Id == pending.AppointmentId, cancellationToken);
-        return (pending, appointment);
-    }
+        PendingState.InProgress => null,
+        PendingState.OtherBrowser => this.OtherBrowser("/book"),
+        // Back after confirming: the booking that was made.
+        PendingState.Confirmed => Redirect("/book/done/" + pending!.Key),
+        // Its time was let go: choose a new one, with everything else kept.
+        PendingState.Expired => Redirect((await SummaryAsync(pending!, cancellationToken)).ChangeTimeUrl),
+        _ => this.NotValid(),
+    };
 
     private async Task<BookingSummary> SummaryAsync(Booking.PendingBooking pending, CancellationToken cancellationToken)
     {
@@ -130,11 +157,5 @@ public sealed class BookDetailsController(
         var date = DateOnly.FromDateTime(pending.StartUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new BookingSummary(pending.Key, treatment.Name, Treatments.Money.Format(treatment.PricePence), therapist, text.Range(pending.StartUtc),
             $"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&pending={pending.Key}");
-    }
-
-    private ViewResult Expired()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("LinkNotValid");
     }
 }

@@ -8,56 +8,99 @@ using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Controllers;
 
-/// <summary>The emailed link. A GET only shows; Cancel and Reschedule are buttons that POST.</summary>
+/// <summary>The emailed link. A GET only shows; every change is a button that POSTs, and acts on this booking alone.</summary>
 [EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
 public sealed class ManageBookingController(
-    ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, Data.ClinicDbContext db) : Controller
+    ManageBookings manage, MailboxLinks mailbox, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
+    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
     {
         var appointment = await manage.FindAsync(token, cancellationToken);
-        return appointment is null ? NotValid() : View(new ManageView(token, appointment.Reference, appointment.Treatment!.Name,
+        if (appointment is null)
+        {
+            return this.NotValid();
+        }
+        if (ManageBookings.IsCancelled(appointment))
+        {
+            return View("Cancelled", CancelledView.Of(appointment, text));
+        }
+        return View(new ManageView(token, appointment.Reference, appointment.Treatment!.Name,
             appointment.Therapist!.Name, text.Range(appointment.StartUtc), manage.CanChange(appointment), message switch
             {
                 "moved" => "Your booking has been moved.",
-                "withdrawn" => "Your consent is withdrawn and your health answers are deleted. Your therapist will ask in person.",
-                "no-follow-up" => "We won't send you follow-up emails after your visits.",
+                "withdrawn" => "Your consent is withdrawn for this booking and its health answers are deleted. Your therapist will ask in person.",
+                "no-follow-up" => "We won't send you a follow-up email after this visit.",
+                "emailed" => $"We have emailed a link to {Email.LogMask.Emails(appointment.Client!.Email)}. Open it to confirm; until then nothing changes.",
                 _ => null,
-            }));
+            })
+        { Past = !manage.IsOpen(appointment) });
+    }
+
+    /// <summary>Asks first, naming the booking: cancelling cannot be undone. A GET changes nothing.</summary>
+    [HttpGet("/booking/{token}/cancel")]
+    public async Task<IActionResult> ConfirmCancel(string token, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        return appointment is null ? this.NotValid()
+            : !manage.CanChange(appointment) ? Redirect("/booking/" + Uri.EscapeDataString(token))
+            : View(new ManageView(token, appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
+                text.Range(appointment.StartUtc), CanChange: true, Message: null));
     }
 
     [HttpPost("/booking/{token}/cancel")]
-    public async Task<IActionResult> Cancel(string token, CancellationToken cancellationToken) =>
-        await manage.CancelAsync(token, cancellationToken) ? View("Cancelled") : Redirect("/booking/" + Uri.EscapeDataString(token));
+    public async Task<IActionResult> Cancel(string token, CancellationToken cancellationToken)
+    {
+        await manage.CancelAsync(token, cancellationToken);
+        // Cancelled or not (inside the cut-off, already cancelled), the booking's page says where it stands.
+        return Redirect("/booking/" + Uri.EscapeDataString(token));
+    }
 
-    /// <summary>Withdrawing the special-category consent deletes every health answer the client gave, on every booking.</summary>
     [HttpPost("/booking/{token}/withdraw-health-consent")]
     public async Task<IActionResult> WithdrawHealthConsent(string token, CancellationToken cancellationToken)
     {
         var appointment = await manage.FindAsync(token, cancellationToken);
         if (appointment is null)
         {
-            return NotValid();
+            return this.NotValid();
         }
-        await intakes.WithdrawConsentAsync(appointment.ClientId, appointment.Client!.Email, cancellationToken);
+        await intakes.WithdrawConsentAsync(appointment, cancellationToken);
         return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=withdrawn");
     }
 
-    /// <summary>No more follow-up emails after visits, for this client (every booking).</summary>
     [HttpPost("/booking/{token}/no-follow-up")]
     public async Task<IActionResult> NoFollowUp(string token, CancellationToken cancellationToken)
     {
         var appointment = await manage.FindAsync(token, cancellationToken);
         if (appointment is null)
         {
-            return NotValid();
+            return this.NotValid();
         }
-        appointment.Client!.NoFollowUp = true;
-        await db.SaveChangesAsync(cancellationToken);
+        await manage.NoFollowUpAsync(appointment, cancellationToken);
         return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=no-follow-up");
+    }
+
+    /// <summary>For every booking of the client: only through a link sent to the client's address.</summary>
+    [HttpPost("/booking/{token}/withdraw-health-consent/everywhere")]
+    public Task<IActionResult> WithdrawHealthConsentEverywhere(string token, CancellationToken cancellationToken) =>
+        EmailLinkAsync(token, MailboxLinkPurpose.WithdrawHealthConsent, cancellationToken);
+
+    [HttpPost("/booking/{token}/no-follow-up/everywhere")]
+    public Task<IActionResult> NoFollowUpEverywhere(string token, CancellationToken cancellationToken) =>
+        EmailLinkAsync(token, MailboxLinkPurpose.StopFollowUps, cancellationToken);
+
+    private async Task<IActionResult> EmailLinkAsync(string token, MailboxLinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        var appointment = await manage.FindAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return this.NotValid();
+        }
+        await mailbox.SendAsync(purpose, appointment.Client!.Email, appointment.Client.Name, appointment.ClientId, null,
+            availability.NowUtc + MailboxLinks.Lifetime, null, cancellationToken);
+        return Redirect($"/booking/{Uri.EscapeDataString(token)}?message=emailed");
     }
 
     [HttpGet("/booking/{token}/reschedule")]
@@ -66,10 +109,10 @@ public sealed class ManageBookingController(
         var appointment = await manage.FindAsync(token, cancellationToken);
         if (appointment is null || !manage.CanChange(appointment))
         {
-            return appointment is null ? NotValid() : Redirect("/booking/" + token);
+            return appointment is null ? this.NotValid() : Redirect("/booking/" + token);
         }
         var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
-        return View(await TimesAsync(token, appointment, day, null, null, cancellationToken));
+        return View(await RescheduleAsync(token, appointment, day, null, cancellationToken));
     }
 
     [HttpPost("/booking/{token}/reschedule")]
@@ -78,7 +121,7 @@ public sealed class ManageBookingController(
         var appointment = await manage.FindAsync(token, cancellationToken);
         if (appointment is null || !manage.CanChange(appointment))
         {
-            return appointment is null ? NotValid() : Redirect("/booking/" + token);
+            return appointment is null ? this.NotValid() : Redirect("/booking/" + token);
         }
         ModelState.AddErrors(await validator.ValidateAsync(form, cancellationToken));
         var hasStart = SlotValue.TryParse(form.Start, out var startUtc);
@@ -91,7 +134,7 @@ public sealed class ManageBookingController(
             }
             ModelState.AddModelError(nameof(RescheduleForm.Start), SlotText.Problem(problem.Value, options.Value));
         }
-        return View("Reschedule", await TimesAsync(token, appointment, hasStart ? DateOnly.FromDateTime(startUtc) : null, null, form.Start, cancellationToken));
+        return View("Reschedule", await RescheduleAsync(token, appointment, hasStart ? DateOnly.FromDateTime(startUtc) : null, form.Start, cancellationToken));
     }
 
     [HttpGet("/booking/{token}/calendar.ics")]
@@ -99,25 +142,19 @@ public sealed class ManageBookingController(
     {
         var appointment = await manage.FindAsync(token, cancellationToken);
         return appointment is null
-            ? NotValid()
+            ? this.NotValid()
             : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 
-    private async Task<TimesView> TimesAsync(string token, Appointment appointment, DateOnly? date, string? problem, string? chosen, CancellationToken cancellationToken)
+    private async Task<RescheduleView> RescheduleAsync(string token, Appointment appointment, DateOnly? date, string? chosen, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var slots = await availability.FreeSlotsAsync(schedule, appointment.TreatmentId, appointment.TherapistId, appointment.Id, cancellationToken);
         var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
         var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
         var treatment = schedule.Treatment(appointment.TreatmentId) ?? new TreatmentChoice(appointment.TreatmentId, "", appointment.Treatment!.Name, "", 0);
-        return new TimesView(treatment, TherapistChoice.Format(appointment.TherapistId), appointment.Therapist!.Name, schedule, dates, day,
-            [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule");
-    }
-
-    private ViewResult NotValid()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("LinkNotValid");
+        return new RescheduleView(token, text.Range(appointment.StartUtc), new TimesView(treatment, TherapistChoice.Format(appointment.TherapistId), appointment.Therapist!.Name,
+            schedule, dates, day, [.. slots.Where(s => s.LocalDate == day)], null, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule"));
     }
 }

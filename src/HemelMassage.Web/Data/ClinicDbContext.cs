@@ -33,6 +33,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
     public DbSet<Intake.BookingIntake> Intakes => Set<Intake.BookingIntake>();
+    public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

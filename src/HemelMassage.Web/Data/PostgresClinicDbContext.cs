@@ -40,3 +40,13 @@ public sealed class PostgresClinicDbContextFactory : IDesignTimeDbContextFactory
             .UseNpgsql("Host=localhost;Database=hemel_massage")
             .Options);
 }
+
+/// <summary>
+/// The SQLite model for <c>dotnet ef migrations add X --context ClinicDbContext</c>: without it the tools take the
+/// factory above for the base context too, and write PostgreSQL migrations into the SQLite folder.
+/// </summary>
+public sealed class ClinicDbContextFactory : IDesignTimeDbContextFactory<ClinicDbContext>
+{
+    public ClinicDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ClinicDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -19,6 +19,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailHtmlRenderer>();
         services.AddSingleton<EmailTextRenderer>();
         services.AddSingleton<BookingEmailComposer>();
+        services.AddSingleton<MailboxLinkComposer>();
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
         services.TryAddScoped<IReminderSource, NoReminderSource>();

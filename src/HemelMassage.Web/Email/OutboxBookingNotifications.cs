@@ -7,7 +7,7 @@ namespace HemelMassage.Web.Email;
 /// Turns booking changes into outbox rows on the booking's own <see cref="ClinicDbContext"/>:
 /// they commit with the booking or not at all, and no mail server is ever touched here.
 /// </summary>
-public sealed class OutboxBookingNotifications(BookingEmailComposer composer, EmailPolicy policy, TimeProvider time) : IBookingNotifications
+public sealed class OutboxBookingNotifications(BookingEmailComposer composer, MailboxLinkComposer mailbox, EmailPolicy policy, TimeProvider time) : IBookingNotifications
 {
     public void Booked(ClinicDbContext db, BookingNotice notice)
     {
@@ -29,6 +29,9 @@ public sealed class OutboxBookingNotifications(BookingEmailComposer composer, Em
 
     public void NeedsConversation(ClinicDbContext db, BookingNotice notice) =>
         Add(db, composer.ClinicNeedsConversation(notice), notice.BookingId);
+
+    public void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice) =>
+        db.OutboxMessages.Add(OutboxRows.Create(mailbox.Compose(notice), bookingId: null, reminderKey: null, policy, time));
 
     /// <summary>A reminder queued for the old state must not go out: the reminder job will queue one for the new state.</summary>
     private static void CancelWaitingReminders(ClinicDbContext db, int bookingId)

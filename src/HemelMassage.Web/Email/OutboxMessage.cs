@@ -19,6 +19,7 @@ public enum EmailKind
     StaffInvitation,
     ClinicNeedsConversation,
     FollowUp,
+    MailboxLink,
 }
 
 /// <summary>

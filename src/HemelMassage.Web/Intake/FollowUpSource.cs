@@ -21,7 +21,7 @@ public sealed class FollowUpSource(ArticleCatalog articles, ClinicOptions clinic
                             join i in db.Intakes on a.Id equals i.AppointmentId
                             where a.StartUtc >= fromUtc && a.StartUtc < toUtc
                                   && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived)
-                                  && !a.Client!.NoFollowUp && i.WorkedRegions != ""
+                                  && !a.Client!.NoFollowUp && !a.NoFollowUp && i.WorkedRegions != ""
                             orderby a.StartUtc
                             select new { a.Id, a.StartUtc, a.Client!.Name, a.Client.Email, i.Regions, i.WorkedRegions })
             .AsNoTracking().ToListAsync(cancellationToken);

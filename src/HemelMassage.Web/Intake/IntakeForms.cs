@@ -59,5 +59,17 @@ public static class IntakeForms
         return form;
     }
 
+    /// <summary>A form kept as typed but unchecked: its free text cut to the lengths the checks allow (unknown areas and answers are dropped on saving anyway).</summary>
+    public static DetailsForm Bounded(DetailsForm form)
+    {
+        static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+        form.Intensity = IntakeFormValidator.ParseIntensity(form.Intensity)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form.PainSince = Cut(form.PainSince, 300);
+        form.PainWorse = Cut(form.PainWorse, 300);
+        form.AreasToAvoid = Cut(form.AreasToAvoid, 300);
+        form.HealthDetails = Cut(form.HealthDetails, 1000);
+        return form;
+    }
+
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

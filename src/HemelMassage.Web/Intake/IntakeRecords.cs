@@ -35,7 +35,8 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             intake.HealthConsentAtUtc = consentAt;
             intake.ProtectedAnswers = pending.ProtectedAnswers;
             intake.NeedsConversation = pending.NeedsConversation;
-            intake.Health = pending.ProtectedAnswers is null ? HealthStatus.AskInPerson : HealthStatus.Answered;
+            // Answered means the health questions were: a pain score alone is kept, but the questions are still asked in person.
+            intake.Health = protector.Unprotect(pending.ProtectedAnswers) is { Answers.Count: > 0 } ? HealthStatus.Answered : HealthStatus.AskInPerson;
             if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(appointment.ClientId, appointment.Id, cancellationToken) is { } last)
             {
                 // Ciphertext carried forward as it is: the answers are never decrypted to copy them.
@@ -127,28 +128,45 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Consent withdrawn from one booking's link: that booking's health answers and body-map marks are deleted, no other's.</summary>
+    public async Task<int> WithdrawConsentAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        var deleted = await Withdrawn(db.Intakes.Where(i => i.AppointmentId == appointment.Id), cancellationToken);
+        await audit.SaveAsync("booking.health-consent-withdrawn", appointment.Reference, "Health answers of this booking deleted at the client's request");
+        await ScrubAsync(cancellationToken);
+        return deleted;
+    }
+
     /// <summary>Consent withdrawn: every health answer and body-map mark the client gave is deleted, on every booking. The areas the therapist worked (their treatment record) stay.</summary>
     public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, CancellationToken cancellationToken)
     {
         var ids = db.Appointments.Where(a => a.ClientId == clientId).Select(a => a.Id);
-        var deleted = await db.Intakes.Where(i => ids.Contains(i.AppointmentId) && (i.ProtectedAnswers != null || i.HealthConsentAtUtc != null || i.Regions != ""))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.NeedsConversation, false)
-                .SetProperty(i => i.Regions, "")
-                .SetProperty(i => i.Health, HealthStatus.AskInPerson)
-                .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
+        var deleted = await Withdrawn(db.Intakes.Where(i => ids.Contains(i.AppointmentId)), cancellationToken);
         var email = clientEmail.ToLowerInvariant();
         await Clients.ClientRecords.PendingBookingsOf(db, email)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
                 .SetProperty(p => p.Regions, (string?)null)
                 .SetProperty(p => p.NeedsConversation, false), cancellationToken);
         await audit.SaveAsync("client.health-consent-withdrawn", $"client {clientId}", $"Health answers deleted from {deleted} bookings");
+        await ScrubAsync(cancellationToken);
+        return deleted;
+    }
+
+    private static Task<int> Withdrawn(IQueryable<BookingIntake> intakes, CancellationToken cancellationToken) =>
+        intakes.Where(i => i.ProtectedAnswers != null || i.HealthConsentAtUtc != null || i.Regions != "")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.NeedsConversation, false)
+                .SetProperty(i => i.Regions, "")
+                .SetProperty(i => i.Health, HealthStatus.AskInPerson)
+                .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
+
+    private async Task ScrubAsync(CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             // As with erasure: the old bytes must not linger in free pages or the write-ahead log.
             await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
         }
-        return deleted;
     }
 }

@@ -5,11 +5,28 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Site;
 
-/// <summary>The antiforgery and TempData cookies' flags, and the forwarded-headers trust list, from <see cref="SiteOptions"/>.</summary>
+/// <summary>The cookies' names and flags, and the forwarded-headers trust list, from <see cref="SiteOptions"/>.</summary>
 public static class SiteCookies
 {
     public const string AntiforgeryName = "hm-af";
     public const string TempDataName = "hm-td";
+    public const string BookingName = "hm-booking";
+
+    /// <summary>
+    /// The booking-in-progress cookie: HttpOnly, and <c>__Host-</c> so no other site or subdomain can plant one.
+    /// Lax rather than Strict, so a client who opens their own booking page from another app still has it;
+    /// every post that changes a booking also carries an antiforgery token.
+    /// </summary>
+    public static (string Name, CookieOptions Options) Booking(bool secure, TimeSpan maxAge) =>
+        (secure ? "__Host-" + BookingName : BookingName, new CookieOptions
+        {
+            Path = "/",
+            HttpOnly = true,
+            Secure = secure,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = maxAge,
+            IsEssential = true,
+        });
 
     public static void Antiforgery(AntiforgeryOptions antiforgery, bool secure) => Harden(antiforgery.Cookie, AntiforgeryName, secure);
 

@@ -74,6 +74,8 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         Assert.EndsWith($", {StartOf(another)} at Hemel Massage", moved.Subject, StringComparison.Ordinal);
 
         await Steps.ContinueAsync(page, "Cancel this booking");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Steps.ContinueAsync(page, "Yes, cancel this booking");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking is cancelled" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await live.EmailAsync(email, "Booking cancelled: ");
@@ -107,7 +109,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         Steps.AssertAt(page, "^/book/details/");
 
         // A failed post first: focus lands on the error summary, and its links lead to the fields.
-        await Steps.TabToAsync(page, "button[type=submit]");
+        await Steps.TabToAsync(page, "form#details button[type=submit]");
         await Steps.PressEnterAsync(page);
         await AssertErrorsAreTiedToFieldsAsync(page);
 
@@ -121,7 +123,7 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
         await page.Keyboard.PressAsync("Space");
         await Steps.TabToAsync(page, "input[name=AcceptPolicy]");
         await page.Keyboard.PressAsync("Space");
-        await Steps.TabToAsync(page, "button[type=submit]");
+        await Steps.TabToAsync(page, "form#details button[type=submit]");
         await Steps.PressEnterAsync(page);
         Steps.AssertAt(page, "^/book/review/");
 

@@ -89,7 +89,7 @@ public sealed class AvailabilityPagesTests
     {
         using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var key = await site.PendingAsync("2026-12-09T12:00Z");
+        var key = await site.PendingAsync(client, "2026-12-09T12:00Z");
         await client.GetStringAsync(Wednesday);
 
         var changing = await client.GetStringAsync(Wednesday + "&pending=" + key);

@@ -164,6 +164,12 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
     [InlineData("/book/times?treatment=deep-tissue&therapist=1&date=1999-01-01&problem=%00")]
     [InlineData("/book/times?treatment=deep-tissue&therapist=1&problem=12345")]
     [InlineData("/book/times?treatment=deep-tissue&therapist=1&problem=-1")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=1&pending=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/book/times?treatment=deep-tissue&therapist=1&pending=%00")]
+    [InlineData("/book/done/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics")]
+    [InlineData("/booking/email/nope")]
+    [InlineData("/booking/email/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/booking/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel")]
     public async Task Odd_or_unknown_booking_addresses_never_error(string path)
     {
         var response = await _client.GetAsync(path);

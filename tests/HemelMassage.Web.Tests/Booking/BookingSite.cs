@@ -40,19 +40,23 @@ public sealed partial class BookingSite : SiteFactory
         return db.Appointments.CountAsync(a => a.StartUtc == startUtc && a.Status == AppointmentStatus.Booked);
     });
 
-    /// <summary>A pending booking with details filled in, as if the client had reached the review page.</summary>
-    public Task<string> PendingAsync(string start, int? therapistId = 1, string email = "ann@example.com") => WithDbAsync(async db =>
+    /// <summary>
+    /// A pending booking with details filled in, as if the client had reached the review page: the time is chosen
+    /// through the page by <paramref name="browser"/> (so the booking belongs to it), the details are written directly.
+    /// </summary>
+    public async Task<string> PendingAsync(HttpClient browser, string start, int? therapistId = 1, string email = "ann@example.com")
     {
-        var startUtc = Utc(start);
-        var key = Secrets.NewToken();
-        db.PendingBookings.Add(new PendingBooking
+        var details = Location(await new BookingJourney(browser).ChooseAsync(start, therapistId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"));
+        var key = details.Split('/')[^1];
+        await WithDbAsync(async db =>
         {
-            Key = key, TreatmentId = 1, TherapistId = therapistId, StartUtc = startUtc, Name = "Ann Client", Email = email,
-            Phone = "07700 900123", FirstVisit = true, AcceptedPolicy = true, ExpiresAtUtc = Monday.UtcDateTime.AddDays(1),
+            var pending = await db.PendingBookings.SingleAsync(p => p.Key == key);
+            (pending.Name, pending.Email, pending.Phone, pending.FirstVisit, pending.AcceptedPolicy, pending.DetailsChecked) =
+                ("Ann Client", email, "07700 900123", true, true, true);
+            return await db.SaveChangesAsync();
         });
-        await db.SaveChangesAsync();
         return key;
-    });
+    }
 
     public static DateTime Utc(string start) =>
         SlotValue.TryParse(start, out var utc) ? utc : throw new ArgumentException("Not a slot value: " + start, nameof(start));

@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         var keys = new List<string>();
         for (var i = 0; i < 50; i++)
         {
-            keys.Add(await site.PendingAsync("2026-12-08T10:00Z", email: $"client{i}@example.com"));
+            keys.Add(await site.PendingAsync(client, "2026-12-08T10:00Z", email: $"client{i}@example.com"));
         }
         var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
@@ -47,7 +47,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         {
             for (var i = 0; i < 16; i++)
             {
-                keys.Add(await site.PendingAsync(start, email: $"c{keys.Count}@example.com"));
+                keys.Add(await site.PendingAsync(client, start, email: $"c{keys.Count}@example.com"));
             }
         }
         var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
@@ -89,8 +89,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     public async Task The_database_itself_refuses_an_overlapping_or_shorter_booking()
     {
         using var site = new BookingSite();
-        _ = site.CreatePageClient();
-        var key = await site.PendingAsync("2026-12-08T10:00Z");
+        var key = await site.PendingAsync(site.CreatePageClient(), "2026-12-08T10:00Z");
         await site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "INSERT INTO Clients (Name, Email, Phone, FirstVisit, CreatedAtUtc) VALUES ('A', 'a@example.com', '07700900123', 1, '2026-12-01 00:00:00')"));
         string Insert(string start, string end, string reference) =>

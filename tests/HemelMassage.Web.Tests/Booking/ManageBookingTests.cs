@@ -15,21 +15,85 @@ public sealed partial class ManageBookingTests
     }
 
     [Fact]
-    public async Task Cancelling_keeps_the_row_frees_the_hour_and_uses_up_the_link()
+    public async Task Cancelling_asks_first_on_a_page_naming_the_booking_then_keeps_the_row_frees_the_hour_and_the_link_says_it_was_cancelled()
     {
         using var site = new BookingSite();
         var client = site.CreatePageClient();
         var manage = await BookAsync(client, "2026-12-10T10:00Z");
+        var reference = await site.WithDbAsync(db => db.Appointments.Select(a => a.Reference).SingleAsync());
         Assert.DoesNotContain("value=\"2026-12-10T10:00Z\"", await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"), StringComparison.Ordinal);
+        Assert.Contains($"<form method=\"get\" action=\"{manage}/cancel\">", await client.GetStringAsync(manage), StringComparison.Ordinal);
 
-        var cancelled = await BookingSite.PostFormAsync(client, manage, manage + "/cancel", new Dictionary<string, string>());
+        var asking = WebUtility.HtmlDecode(await client.GetStringAsync(manage + "/cancel"));
+        Assert.Contains($"Cancel booking {reference}?", WithoutTags(asking), StringComparison.Ordinal);
+        Assert.Contains("Thursday 10 December, 10:00 to 11:00", asking, StringComparison.Ordinal);
+        Assert.Contains("Yes, cancel this booking", asking, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{manage}\">No, keep my booking", asking, StringComparison.Ordinal);
+        Assert.Equal(1, await site.BookingsAtAsync("2026-12-10T10:00Z"));
 
-        Assert.Contains("Your booking is cancelled", await cancelled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var cancelled = await BookingSite.PostFormAsync(client, manage + "/cancel", manage + "/cancel", new Dictionary<string, string>());
+
+        Assert.Equal(manage, BookingSite.Location(cancelled));
         Assert.Contains("value=\"2026-12-10T10:00Z\"", await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"), StringComparison.Ordinal);
         var row = await site.WithDbAsync(db => db.Appointments.Include(a => a.Changes).SingleAsync());
         Assert.Equal(AppointmentStatus.Cancelled, row.Status);
         Assert.Equal(2, row.Changes.Count);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(manage)).StatusCode);
+        // Reopened later, the link says which booking was cancelled and offers it again; it cancels nothing more.
+        var reopened = await client.GetAsync(manage);
+        var page = WebUtility.HtmlDecode(await reopened.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Contains("Your booking is cancelled", page, StringComparison.Ordinal);
+        Assert.Contains($"Booking {reference} is cancelled: Deep tissue massage with Sarah, Thursday 10 December, 10:00 to 11:00.", WithoutTags(page), StringComparison.Ordinal);
+        Assert.Contains("href=\"/book/times?treatment=deep-tissue&therapist=1\">Book Deep tissue massage again", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(manage + "/cancel")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cancel_page_changes_nothing_however_often_it_is_opened()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var manage = await BookAsync(client, "2026-12-10T10:00Z");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(manage + "/cancel")).StatusCode);
+        }
+
+        Assert.Equal(1, await site.BookingsAtAsync("2026-12-10T10:00Z"));
+        Assert.Equal(1, await site.WithDbAsync(db => db.AppointmentChanges.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_reschedule_page_shows_the_current_time_and_links_back_to_the_booking()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var manage = await BookAsync(client, "2026-12-10T10:00Z");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(manage + "/reschedule"));
+
+        Assert.Contains("Your booking now: Thursday 10 December, 10:00 to 11:00, Deep tissue massage with Sarah.", WithoutTags(page), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{manage}\">Back to your booking", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_past_booking_link_shows_the_booking_not_a_dead_end()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var manage = await BookAsync(client, "2026-12-08T10:00Z");
+        site.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 0, 0, TimeSpan.Zero));
+
+        var response = await client.GetAsync(manage);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Tuesday 8 December, 10:00 to 11:00", page, StringComparison.Ordinal);
+        Assert.Contains("time has passed", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/cancel", page, StringComparison.Ordinal);
+        Assert.Contains("/no-follow-up", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +157,8 @@ public sealed partial class ManageBookingTests
         Assert.Equal(HttpStatusCode.BadRequest, cancel.StatusCode);
         Assert.Equal(1, await site.BookingsAtAsync("2026-12-10T10:00Z"));
     }
+
+    private static string WithoutTags(string html) => Regex.Replace(Regex.Replace(html, "<[^>]+>", ""), "\\s+", " ");
 
     [GeneratedRegex("id=\"manage-link\">http://localhost:5065(/booking/[^<]+)<")]
     private static partial Regex ManageLink();

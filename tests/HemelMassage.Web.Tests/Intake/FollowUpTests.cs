@@ -81,7 +81,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_client_can_opt_out_of_follow_ups_from_their_booking_link()
+    public async Task A_client_can_opt_out_of_the_follow_up_of_one_visit_from_its_booking_link()
     {
         using var site = new BookingSite();
         site.With("Email:DispatcherEnabled", "false");
@@ -90,7 +90,8 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
 
         var response = await BookingSite.PostFormAsync(client, manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
-        Assert.Contains("We won&#x27;t send you follow-up emails", await client.GetStringAsync(BookingSite.Location(response)));
-        Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        Assert.Contains("We won&#x27;t send you a follow-up email after this visit", await client.GetStringAsync(BookingSite.Location(response)));
+        Assert.True(await site.WithDbAsync(db => db.Appointments.Select(a => a.NoFollowUp).SingleAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
     }
 }

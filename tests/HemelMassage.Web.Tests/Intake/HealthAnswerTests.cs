@@ -108,7 +108,7 @@ public sealed class HealthAnswerTests
     }
 
     [Fact]
-    public async Task Withdrawing_consent_from_the_booking_link_deletes_every_health_answer()
+    public async Task Withdrawing_consent_from_the_booking_link_deletes_that_bookings_health_answers()
     {
         using var site = new BookingSite();
         var client = site.CreatePageClient();
@@ -126,6 +126,34 @@ public sealed class HealthAnswerTests
         Assert.Null(intake.HealthConsentAtUtc);
         Assert.False(intake.NeedsConversation);
         Assert.Equal("", intake.Regions);
-        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "client.health-consent-withdrawn")));
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "booking.health-consent-withdrawn")));
+    }
+
+    [Fact]
+    public async Task With_consent_but_no_answers_the_review_says_the_questions_will_be_asked_in_person()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+        var fields = IntakeSteps.Details("neck").With("HealthConsent", "true").With("Intensity", "6");
+
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
+        await new BookingJourney(client).ConfirmAsync(key);
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+
+        Assert.Contains("Not answered online: to be asked in person by your therapist.", review);
+        Assert.DoesNotContain("Answered;", review);
+        Assert.Equal(HealthStatus.AskInPerson, (await site.IntakeAsync(id)).Health);
+    }
+
+    [Fact]
+    public async Task With_the_questions_answered_the_review_says_answered()
+    {
+        using var site = new BookingSite();
+        var client = site.CreatePageClient();
+
+        var (response, _) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth());
+
+        Assert.Contains("Answered; kept encrypted", WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response))));
     }
 }

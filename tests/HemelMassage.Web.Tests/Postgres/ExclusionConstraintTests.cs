@@ -76,7 +76,7 @@ public sealed class ExclusionConstraintTests
         var keys = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            keys.Add(await site.PendingAsync(i % 2 == 0 ? "2026-12-08T10:00Z" : "2026-12-08T11:00Z", email: $"client{i}@example.com"));
+            keys.Add(await site.PendingAsync(client, i % 2 == 0 ? "2026-12-08T10:00Z" : "2026-12-08T11:00Z", email: $"client{i}@example.com"));
         }
         var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
@@ -102,7 +102,7 @@ public sealed class ExclusionConstraintTests
         site.WithServices(services => services.ConfigureDbContext<PostgresClinicDbContext>(db => db.AddInterceptors(rival)));
         var client = site.CreatePageClient();
         await site.AddBookingAsync("2026-12-09T10:00Z", therapistId: 2);
-        var key = await site.PendingAsync("2026-12-08T10:00Z");
+        var key = await site.PendingAsync(client, "2026-12-08T10:00Z");
         var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + key));
         rival.Armed = true;
 

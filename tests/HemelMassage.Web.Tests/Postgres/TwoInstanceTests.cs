@@ -46,7 +46,8 @@ public sealed class TwoInstanceTests
         var keys = new List<string>();
         for (var i = 0; i < 50; i++)
         {
-            keys.Add(await pair.First.PendingAsync("2026-12-08T10:00Z", email: $"client{i}@example.com"));
+            // One browser (one cookie jar) in front of both instances: it starts each booking on either one.
+            keys.Add(await pair.First.PendingAsync(clients[keys.Count % 2], "2026-12-08T10:00Z", email: $"client{keys.Count}@example.com"));
         }
         // The antiforgery token comes from the first instance and is checked by both: one shared key ring.
         var token = BookingSite.Token(await clients[0].GetStringAsync("/book/review/" + keys[0]));

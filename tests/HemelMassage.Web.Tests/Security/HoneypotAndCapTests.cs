@@ -40,7 +40,7 @@ public sealed class HoneypotAndCapTests
     }
 
     [Fact]
-    public async Task A_fourth_open_booking_for_one_email_is_refused_kindly_with_the_clinic_phone_number()
+    public async Task A_fourth_open_booking_for_one_email_needs_the_link_sent_to_that_address_and_the_clinic_phone_number_is_offered()
     {
         Assert.Equal(3, new BookingOptions().MaxOpenBookingsPerEmail);
         using var site = new BookingSite();
@@ -51,15 +51,16 @@ public sealed class HoneypotAndCapTests
             await SecuritySteps.BookAsync(client, start, BookingJourney.Details(email: "Busy@Example.com"));
         }
         var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-11T10:00Z"));
+        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, details, details, BookingJourney.Details(email: "busy@example.com")));
 
-        var refused = await BookingSite.PostFormAsync(client, details, details, BookingJourney.Details(email: "busy@example.com"));
-
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("You already have 3 bookings to come with us", html, StringComparison.Ordinal);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(review));
+        Assert.Contains("You already have 3 bookings to come with us under this email address", html, StringComparison.Ordinal);
         Assert.Contains("01442 000000", html, StringComparison.Ordinal);
+        Assert.Contains("Email me a link to confirm", html, StringComparison.Ordinal);
+        var sent = await new BookingJourney(client).ConfirmAsync(review.Split('/')[^1]);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("b***@example.com", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await site.WithDbAsync(db => db.Appointments.CountAsync()));
-        var other = await BookingSite.PostFormAsync(client, details, details, BookingJourney.Details(email: "someone.else@example.com"));
-        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal("busy@example.com", await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == HemelMassage.Web.Email.EmailKind.MailboxLink).Select(m => m.ToAddress).SingleAsync()));
     }
 }

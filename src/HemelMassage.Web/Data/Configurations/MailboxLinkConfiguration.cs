@@ -1,0 +1,17 @@
+using HemelMassage.Web.Booking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HemelMassage.Web.Data.Configurations;
+
+public sealed class MailboxLinkConfiguration : IEntityTypeConfiguration<MailboxLink>
+{
+    public void Configure(EntityTypeBuilder<MailboxLink> builder)
+    {
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.Property(l => l.Email).HasMaxLength(254);
+        builder.Property(l => l.PendingKey).HasMaxLength(64);
+        builder.HasIndex(l => l.Email);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HemelMassage.Web.Email;
+using HemelMassage.Web.Tests.Booking;
+using HemelMassage.Web.Tests.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Tests.Security;
+
+/// <summary>
+/// Anyone can type a client's address into the booking form. The booking so made has its own link, and that
+/// link acts on that booking alone; what reaches the client's other bookings needs the link sent to the address.
+/// </summary>
+public sealed partial class OtherBookingsTests
+{
+    /// <summary>Ann books with health answers from her own browser; returns her booking's id.</summary>
+    private static async Task<int> AnnBooksWithHealthAnswersAsync(BookingSite site) =>
+        await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-08T10:00Z", IntakeSteps.Details("lower-back").WithHealth("skin"));
+
+    /// <summary>Mallory, in another browser, books with Ann's address; returns Mallory's manage link.</summary>
+    private static Task<string> MalloryBooksAsAnnAsync(HttpClient mallory, string start = "2026-12-09T10:00Z") =>
+        SecuritySteps.BookAsync(mallory, start, BookingJourney.Details(name: "Mallory", email: "Ann@Example.com"));
+
+    private static async Task<string> MailboxLinkAsync(BookingSite site, string to)
+    {
+        var sent = await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == EmailKind.MailboxLink).OrderByDescending(m => m.Id).ToListAsync());
+        var body = sent.First(m => string.Equals(m.ToAddress, to, StringComparison.OrdinalIgnoreCase)).TextBody;
+        return MailboxLinkPattern().Match(body).Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task Withdrawing_consent_through_another_bookings_link_does_not_delete_the_first_bookings_answers()
+    {
+        using var site = new BookingSite();
+        var ann = await AnnBooksWithHealthAnswersAsync(site);
+        var mallory = site.CreatePageClient();
+        var manage = await MalloryBooksAsAnnAsync(mallory);
+
+        var withdrawn = await BookingSite.PostFormAsync(mallory, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
+
+        Assert.Equal(manage + "?message=withdrawn", BookingSite.Location(withdrawn));
+        var intake = await site.IntakeAsync(ann);
+        Assert.NotNull(intake.ProtectedAnswers);
+        Assert.Equal("lower-back", intake.Regions);
+        Assert.NotNull(intake.HealthConsentAtUtc);
+    }
+
+    [Fact]
+    public async Task Withdrawing_consent_for_every_booking_goes_through_a_link_sent_to_the_address_and_a_button()
+    {
+        using var site = new BookingSite();
+        var ann = await AnnBooksWithHealthAnswersAsync(site);
+        var mallory = site.CreatePageClient();
+        var manage = await MalloryBooksAsAnnAsync(mallory);
+
+        var asked = await BookingSite.PostFormAsync(mallory, manage, manage + "/withdraw-health-consent/everywhere", new Dictionary<string, string>());
+
+        Assert.Contains("We have emailed a link to a***@example.com", WebUtility.HtmlDecode(await mallory.GetStringAsync(BookingSite.Location(asked))));
+        Assert.NotNull((await site.IntakeAsync(ann)).ProtectedAnswers);
+        // Ann opens it from her mailbox, on her phone: the page names what it will do and changes nothing until she presses.
+        var link = await MailboxLinkAsync(site, "ann@example.com");
+        var phone = site.CreatePageClient();
+        var page = WebUtility.HtmlDecode(await phone.GetStringAsync(link));
+        Assert.Contains("Withdraw your consent for every booking", page);
+        Assert.NotNull((await site.IntakeAsync(ann)).ProtectedAnswers);
+        var press = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = BookingSite.Token(page) });
+        Assert.Equal(link, BookingSite.Location(await phone.PostAsync(link, press)));
+        Assert.Null((await site.IntakeAsync(ann)).ProtectedAnswers);
+        var used = WebUtility.HtmlDecode(await phone.GetStringAsync(link));
+        Assert.Contains("health answers of all your bookings are deleted", used);
+        Assert.DoesNotContain("<form", used);
+        // Used once: pressing again (a second tab) changes nothing and says it is done.
+        Assert.Equal(link, BookingSite.Location(await phone.PostAsync(link, press)));
+        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "client.health-consent-withdrawn")));
+    }
+
+    [Fact]
+    public async Task A_booking_made_with_someones_address_cannot_change_their_follow_up_choice()
+    {
+        using var site = new BookingSite();
+        var ann = await AnnBooksWithHealthAnswersAsync(site);
+        var mallory = site.CreatePageClient();
+        var manage = await SecuritySteps.BookAsync(mallory, "2026-12-09T10:00Z",
+            new Dictionary<string, string>(BookingJourney.Details(name: "Mallory", email: "ann@example.com")) { ["NoFollowUp"] = "true" });
+
+        await BookingSite.PostFormAsync(mallory, manage, manage + "/no-follow-up", new Dictionary<string, string>());
+
+        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Appointments.Where(a => a.Id == ann).Select(a => a.NoFollowUp).SingleAsync()));
+        // Only the link sent to Ann's address stops her follow-ups for every visit.
+        await BookingSite.PostFormAsync(mallory, manage, manage + "/no-follow-up/everywhere", new Dictionary<string, string>());
+        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        var link = await MailboxLinkAsync(site, "ann@example.com");
+        await BookingSite.PostFormAsync(site.CreatePageClient(), link, link, new Dictionary<string, string>());
+        Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Someone_who_fills_a_clients_cap_with_their_address_cannot_stop_the_client_booking_online()
+    {
+        using var site = new BookingSite();
+        site.With("Booking:MaxOpenBookingsPerEmail", "3");
+        var mallory = site.CreatePageClient();
+        foreach (var start in new[] { "2026-12-08T10:00Z", "2026-12-09T10:00Z", "2026-12-10T10:00Z" })
+        {
+            await MalloryBooksAsAnnAsync(mallory, start);
+        }
+        // Mallory's fourth is not booked: the confirmation link goes to Ann's mailbox, not to Mallory.
+        var fourth = await new BookingJourney(mallory).UpToReviewAsync("2026-12-11T10:00Z");
+        Assert.Contains("Check your email", await (await new BookingJourney(mallory).ConfirmAsync(fourth)).Content.ReadAsStringAsync());
+        Assert.Equal(3, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+
+        var annBrowser = site.CreatePageClient();
+        var key = await new BookingJourney(annBrowser).UpToReviewAsync("2026-12-14T10:00Z");
+        var waiting = await new BookingJourney(annBrowser).ConfirmAsync(key);
+        Assert.Contains("Check your email to confirm", await waiting.Content.ReadAsStringAsync());
+        var link = await MailboxLinkAsync(site, "ann@example.com");
+        var annPhone = site.CreatePageClient();
+        Assert.Contains("Monday 14 December, 10:00 to 11:00", await annPhone.GetStringAsync(link));
+        var confirmed = await BookingSite.PostFormAsync(annPhone, link, link, new Dictionary<string, string>());
+
+        var done = await confirmed.Content.ReadAsStringAsync();
+        Assert.Contains("Your booking is confirmed", done);
+        Assert.Contains("id=\"manage-link\"", done);
+        Assert.Equal(1, await site.BookingsAtAsync("2026-12-14T10:00Z"));
+        Assert.Equal(0, await site.BookingsAtAsync("2026-12-11T10:00Z"));
+        // Back in the browser that started it, the review page now shows the booking made.
+        Assert.Equal("/book/done/" + key, BookingSite.Location(await annBrowser.GetAsync("/book/review/" + key)));
+    }
+
+    [Fact]
+    public async Task A_confirm_link_works_only_for_the_address_it_was_sent_to()
+    {
+        using var site = new BookingSite();
+        site.With("Booking:MaxOpenBookingsPerEmail", "1");
+        var mallory = site.CreatePageClient();
+        await SecuritySteps.BookAsync(mallory, "2026-12-08T10:00Z", BookingJourney.Details(email: "mallory@example.com"));
+        var key = await new BookingJourney(mallory).UpToReviewAsync("2026-12-09T10:00Z");
+        await BookingSite.PostFormAsync(mallory, "/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "mallory@example.com"));
+        await new BookingJourney(mallory).ConfirmAsync(key);
+        var link = await MailboxLinkAsync(site, "mallory@example.com");
+
+        // The address is changed after the link went out: the link no longer confirms anything.
+        await BookingSite.PostFormAsync(mallory, "/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "victim@example.com"));
+        var response = await BookingSite.PostFormAsync(mallory, link, link, new Dictionary<string, string>());
+
+        Assert.Equal(0, await site.BookingsAtAsync("2026-12-09T10:00Z"));
+        Assert.True((int)response.StatusCode < 500);
+    }
+
+    [GeneratedRegex("http://localhost:5065(/booking/email/[A-Za-z0-9_-]{43})")]
+    private static partial Regex MailboxLinkPattern();
+}
