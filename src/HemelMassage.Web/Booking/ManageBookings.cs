@@ -29,8 +29,7 @@ public sealed class ManageBookings(
             db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
                 .FirstOrDefault(a => a.ManageTokenHash == hash && a.Status == AppointmentStatus.Booked && a.StartUtc > now)));
 
-    /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
-    public bool CanChange(Appointment appointment) => availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;
+    public bool CanChange(Appointment appointment) => options.Value.CanChangeOnline(appointment.StartUtc, availability.NowUtc);
 
     public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
     {

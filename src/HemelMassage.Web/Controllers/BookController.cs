@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Controllers;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
 public sealed class BookController(
-    Availability availability, PendingBookings pendings, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
+    Availability availability, PendingBookings pendings, DayChoices days, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
     private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
 
@@ -57,7 +57,7 @@ public sealed class BookController(
         }
         // Only a named problem has words: "problem=12345" or "problem=none" shows no empty notice.
         var message = Enum.TryParse<SlotProblem>(problem, ignoreCase: true, out var p) && SlotText.Problem(p, options.Value) is { Length: > 0 } words ? words : null;
-        return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
+        return View(await TimesViewAsync(schedule, chosen, therapistId, date, message, Secrets.LooksLikeToken(pending) ? pending : null, null, cancellationToken));
     }
 
     [PrivatePage]
@@ -90,28 +90,25 @@ public sealed class BookController(
             }
             ModelState.AddModelError(nameof(SlotForm.Start), SlotText.Problem(problem, options.Value));
         }
-        DateOnly? date = !hasStart ? null : DateOnly.FromDateTime(startUtc);
+        var date = !hasStart ? null : DateOnly.FromDateTime(startUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return View("Times", await TimesViewAsync(schedule, treatment, therapistId, date, null, form.Pending, form.Start, cancellationToken));
     }
 
     private async Task<TimesView> TimesViewAsync(
-        Schedule schedule, TreatmentChoice treatment, int? therapistId, DateOnly? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
+        Schedule schedule, TreatmentChoice treatment, int? therapistId, string? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
     {
         var slots = await availability.FreeSlotsAsync(schedule, treatment.Id, therapistId, cancellationToken: cancellationToken);
         var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var (day, dayProblem) = days.Choose(dates, date, schedule);
         var label = therapistId is int id ? schedule.Therapist(id)!.Name : "No preference";
         return new TimesView(
             treatment, TherapistChoice.Format(therapistId), label, schedule, dates, day,
             [.. slots.Where(s => s.LocalDate == day)],
-            problem ?? (date is not null && day != date ? $"There are no free times on {text.Day(date.Value)}; here is the next day with free times." : null),
-            pending, chosen, "/book/times", "/book/times")
+            problem ?? dayProblem, pending, chosen, "/book/times", "/book/times")
         {
+            NextFree = slots.Count > 0 ? slots[0] : null,
             // The page is shared by every visitor (AvailabilityPages), so its form carries no per-visitor token.
             AntiforgeryToken = false,
         };
     }
-
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

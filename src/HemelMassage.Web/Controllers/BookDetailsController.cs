@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Controllers;
 public sealed class BookDetailsController(
     PendingBookings pendings, BookingConfirmation confirmation, Availability availability, SlotText text,
     IValidator<DetailsForm> validator, ClinicOptions clinic, Data.ClinicDbContext db,
-    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger) : Controller
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule) : Controller
 {
     [HttpGet("/book/details/{key}")]
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
@@ -96,7 +96,8 @@ public sealed class BookDetailsController(
         pending.ManageToken = null;
         await db.SaveChangesAsync(cancellationToken);
         return View(new ConfirmationView(appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
-            text.Range(appointment.StartUtc), manageUrl, $"/book/done/{key}/calendar.ics"));
+            text.Range(appointment.StartUtc), manageUrl, $"/book/done/{key}/calendar.ics", appointment.Client!.Email,
+            rule.CanChangeOnline(appointment.StartUtc) ? rule.LastChangeUtc(appointment.StartUtc) : null));
     }
 
     [HttpGet("/book/done/{key}/calendar.ics")]
@@ -117,7 +118,7 @@ public sealed class BookDetailsController(
         }
         var now = availability.NowUtc;
         var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.AppointmentId != null && p.ExpiresAtUtc > now, cancellationToken);
-        var appointment = pending is null ? null : await db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist)
+        var appointment = pending is null ? null : await db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist).Include(a => a.Client)
             .FirstOrDefaultAsync(a => a.Id == pending.AppointmentId, cancellationToken);
         return (pending, appointment);
     }
@@ -129,7 +130,8 @@ public sealed class BookDetailsController(
         var therapist = pending.TherapistId is int id ? schedule.Therapist(id)?.Name ?? "" : "No preference (we'll tell you who when you confirm)";
         var date = DateOnly.FromDateTime(pending.StartUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new BookingSummary(pending.Key, treatment.Name, Treatments.Money.Format(treatment.PricePence), therapist, text.Range(pending.StartUtc),
-            $"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&pending={pending.Key}");
+            $"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&pending={pending.Key}",
+            !rule.CanChangeOnline(pending.StartUtc));
     }
 
     private ViewResult Expired()

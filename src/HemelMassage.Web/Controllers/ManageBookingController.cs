@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, Data.ClinicDbContext db) : Controller
+    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, Data.ClinicDbContext db, DayChoices days) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
@@ -68,8 +68,7 @@ public sealed class ManageBookingController(
         {
             return appointment is null ? NotValid() : Redirect("/booking/" + token);
         }
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
-        return View(await TimesAsync(token, appointment, day, null, null, cancellationToken));
+        return View(await TimesAsync(token, appointment, date, null, cancellationToken));
     }
 
     [HttpPost("/booking/{token}/reschedule")]
@@ -91,7 +90,8 @@ public sealed class ManageBookingController(
             }
             ModelState.AddModelError(nameof(RescheduleForm.Start), SlotText.Problem(problem.Value, options.Value));
         }
-        return View("Reschedule", await TimesAsync(token, appointment, hasStart ? DateOnly.FromDateTime(startUtc) : null, null, form.Start, cancellationToken));
+        var date = hasStart ? DateOnly.FromDateTime(startUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        return View("Reschedule", await TimesAsync(token, appointment, date, form.Start, cancellationToken));
     }
 
     [HttpGet("/booking/{token}/calendar.ics")]
@@ -104,15 +104,18 @@ public sealed class ManageBookingController(
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 
-    private async Task<TimesView> TimesAsync(string token, Appointment appointment, DateOnly? date, string? problem, string? chosen, CancellationToken cancellationToken)
+    private async Task<TimesView> TimesAsync(string token, Appointment appointment, string? date, string? chosen, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var slots = await availability.FreeSlotsAsync(schedule, appointment.TreatmentId, appointment.TherapistId, appointment.Id, cancellationToken);
         var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var (day, problem) = days.Choose(dates, date, schedule);
         var treatment = schedule.Treatment(appointment.TreatmentId) ?? new TreatmentChoice(appointment.TreatmentId, "", appointment.Treatment!.Name, "", 0);
         return new TimesView(treatment, TherapistChoice.Format(appointment.TherapistId), appointment.Therapist!.Name, schedule, dates, day,
-            [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule");
+            [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule")
+        {
+            NextFree = slots.Count > 0 ? slots[0] : null,
+        };
     }
 
     private ViewResult NotValid()

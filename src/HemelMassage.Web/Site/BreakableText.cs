@@ -1,0 +1,26 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+
+namespace HemelMassage.Web.Site;
+
+/// <summary>Long words that must fit a phone's width, with the line breaks people would choose.</summary>
+public static class BreakableText
+{
+    /// <summary>An email address that may wrap before its "@" and its dots ("ann.client<wbr>@example<wbr>.com"), encoded.</summary>
+    public static IHtmlContent Email(string? address)
+    {
+        var html = new StringBuilder();
+        var start = 0;
+        var text = address ?? "";
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '@' or '.')
+            {
+                html.Append(start == 0 ? "" : "<wbr>").Append(WebUtility.HtmlEncode(text[start..i]));
+                start = i;
+            }
+        }
+        return new HtmlString(html.ToString());
+    }
+}
