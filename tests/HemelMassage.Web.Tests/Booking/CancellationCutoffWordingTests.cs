@@ -121,15 +121,7 @@ public sealed partial class CancellationCutoffWordingTests : IDisposable
         return match.Groups[1].Value;
     }
 
-    /// <summary>The page as a reader sees its words: tags removed, entities decoded, spaces collapsed.</summary>
-    private static string Text(string html) =>
-        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, "")), " ");
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    private static string Text(string html) => PageText.Of(html);
 
     [GeneratedRegex("(/booking/[A-Za-z0-9_-]{43})")]
     private static partial Regex ManageLink();
