@@ -13,8 +13,6 @@ namespace HemelMassage.Web.Controllers;
 public sealed class BookController(
     Availability availability, PendingBookings pendings, DayChoices days, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
-    private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
-
     // The start page is the clinic's public "book a treatment" page: search engines may list it (Lighthouse SEO
     // flagged the noindex); the later steps can carry a pending key, so they stay private.
     [HttpGet("/book")]
@@ -24,7 +22,7 @@ public sealed class BookController(
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var known = schedule.Treatment(treatment);
         var asked = treatment is { Length: > 0 } && known is null;
-        var isShort = asked && ShortWords.Any(w => treatment!.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var isShort = asked && Treatments.ShortRequests.Asks(treatment);
         return View(new BookStartView(schedule.Treatments, known?.Slug, isShort, asked && !isShort));
     }
 
