@@ -40,6 +40,6 @@ public sealed class ConfirmationPageTests(BookingSite site) : IClassFixture<Book
     {
         var html = await ConfirmAsync("2026-12-11T10:00Z", "margaret.wilkinson-smythe@physiotherapy-partners.example.co.uk");
 
-        Assert.Contains("<strong>margaret<wbr>.wilkinson-smythe<wbr>@physiotherapy-partners<wbr>.example<wbr>.co<wbr>.uk</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong><span class=\"email\">margaret<wbr>.wilkinson-smythe<wbr>@physiotherapy-partners<wbr>.example<wbr>.co<wbr>.uk</span></strong>", html, StringComparison.Ordinal);
     }
 }
