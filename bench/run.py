@@ -43,7 +43,6 @@ def start(site, data, extra_env=None):
                ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=BASE, DataDirectory=data,
                Clinic__BaseUrl="https://www.hemelmassage.example", Clinic__StreetAddress="1 Example Road",
                Clinic__PostalCode="HP1 1AA", Clinic__Phone="01442 000000", Clinic__Email="hello@hemelmassage.example",
-               Clinic__OpeningHours__0__Days="Monday to Friday", Clinic__OpeningHours__0__Hours="9:00 to 20:00",
                Articles__Path=os.path.join(ROOT, "content", "articles"), Logging__LogLevel__Default="Warning",
                # Plain http on loopback: Production's __Host- cookies need HTTPS, which a reverse proxy gives for real.
                Site__SecureCookies="false", Staff__SecureCookies="false",

@@ -2,11 +2,13 @@
 # Picks the README's screenshots from the browser tests' output (test-output/screenshots, written by
 # `dotnet test tests/HemelMassage.Web.BrowserTests`): the first screenful of each page, palette-reduced.
 # Needs ImageMagick and pngquant (apt-get install imagemagick pngquant).
+# With names (`pick.sh times-phone confirmation-phone`) it picks only those.
 set -euo pipefail
 cd "$(dirname "$0")"
 from=../../test-output/screenshots
 # name  source  top-offset (to start at what the picture is about)
 while read -r name source top; do
+  if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
   case "$source" in *-phone) size=390x844 ;; *) size=1280x900 ;; esac
   convert "$from/$source.png" -crop "$size+0+$top" +repage "/tmp/$name.png"
   pngquant --force --quality=70-90 --strip --output "$name.png" "/tmp/$name.png"
@@ -19,6 +21,7 @@ times-desktop               book-3-times-desktop        0
 details-errors-phone        book-4-details-errors-phone 300
 details-errors-desktop      book-4-details-errors-desktop 0
 confirmation-phone          book-6-confirmation-phone   0
+confirmation-next-phone     book-6-confirmation-phone   740
 manage-phone                manage-phone                0
 staff-sign-in-desktop       admin-sign-in-desktop       0
 intake-map-phone            intake-map-phone            0

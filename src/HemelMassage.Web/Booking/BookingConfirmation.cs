@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Booking;
 /// </summary>
 public sealed class BookingConfirmation(
     ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic, SlotText text,
-    Microsoft.Extensions.Options.IOptions<BookingOptions> options, Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, CancellationRule rule, Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
 {
     /// <param name="mailboxProven">The client opened a link sent to the booking's address, so the online cap for that address does not apply.</param>
     /// <returns><c>OverCap</c> when the address already has as many bookings to come as it may make online without proving it is theirs.</returns>
@@ -108,7 +108,7 @@ public sealed class BookingConfirmation(
     }
 
     public Task<Appointment?> AppointmentAsync(PendingBooking pending, CancellationToken cancellationToken) =>
-        db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist)
+        db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist).Include(a => a.Client)
             .FirstOrDefaultAsync(a => a.Id == pending.AppointmentId, cancellationToken);
 
     /// <summary>The confirmation page of a confirmed booking, or null; the manage link is on it the first time only (after that it lives in the email).</summary>
@@ -124,7 +124,8 @@ public sealed class BookingConfirmation(
         // With the manage token at hand the calendar link is the manage link's, which works in any browser.
         return (appointment, new ConfirmationView(appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
             text.Range(appointment.StartUtc), token is null ? null : clinic.AbsoluteUrl("/booking/" + token),
-            token is null ? $"/book/done/{pending.Key}/calendar.ics" : $"/booking/{token}/calendar.ics"));
+            token is null ? $"/book/done/{pending.Key}/calendar.ics" : $"/booking/{token}/calendar.ics", appointment.Client!.Email,
+            rule.CanChangeOnline(appointment.StartUtc) ? rule.LastChangeUtc(appointment.StartUtc) : null));
     }
 
     /// <summary>"No preference" goes to the free therapist with the fewest bookings that day.</summary>

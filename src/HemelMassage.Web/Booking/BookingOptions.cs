@@ -23,6 +23,9 @@ public sealed class BookingOptions
     /// <summary>Bookings still to come one email address may hold online; beyond it the client phones the clinic.</summary>
     [Range(1, 100)] public int MaxOpenBookingsPerEmail { get; set; } = 3;
 
+    /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
+    public bool CanChangeOnline(DateTime startUtc, DateTime nowUtc) => nowUtc < startUtc - CancellationCutoff;
+
     /// <summary>The clinic's time zone: one for the whole site, so availability, emails and the diary agree.</summary>
     public TimeZoneInfo Zone => ClinicTime.Zone;
 }

@@ -21,6 +21,9 @@ public static class BookingServiceCollectionExtensions
         services.Configure<MvcOptions>(mvc => mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer."));
         services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
         services.AddSingleton<SlotText>();
+        services.AddSingleton<CancellationRule>();
+        services.AddSingleton<DayChoices>();
+        services.AddSingleton<OpeningHours>();
         services.AddSingleton<ScheduleCache>();
         services.AddOutputCache(AvailabilityPages.AddPolicy);
         services.AddSingleton<AvailabilityPages>();

@@ -41,8 +41,8 @@ public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm
             .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
         RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter a phone number, in case we need to reach you about your booking.")
-            .MaximumLength(20).WithMessage("Please enter a UK phone number like 07700 900123 or 01442 123456.")
-            .Must(p => UkPhone().IsMatch(NormalisePhone(p!))).WithMessage("Please enter a UK phone number like 07700 900123 or 01442 123456.");
+            .MaximumLength(20).WithMessage("Please enter your phone number in 20 characters or fewer, spaces included.")
+            .Must(p => IsPhone(p!)).WithMessage(PhoneMessage);
         RuleFor(f => f.Visit).Must(v => v is "first" or "returning")
             .WithMessage("Please tell us whether this is your first visit.");
         RuleFor(f => f.Note).Cascade(CascadeMode.Stop)
@@ -53,10 +53,38 @@ public sealed partial class DetailsFormValidator : AbstractValidator<DetailsForm
         Include(new Intake.IntakeFormValidator());
     }
 
-    /// <summary>Spaces, dashes, dots and brackets as people type them; +44 or a leading 0.</summary>
+    public const string PhoneMessage = "Please enter a phone number like 07700 900123, or from abroad with + and your country code, like +33 6 12 34 56 78.";
+
+    /// <summary>Spaces, dashes, dots and brackets as people type them.</summary>
     public static string NormalisePhone(string phone) =>
         new([.. phone.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')' and not '.')]);
 
+    /// <summary>
+    /// A UK number in its national form (07700 900123) or any number in international form: E.164
+    /// (+44 7700 900123, +33 6 12 34 56 78), "00" for "+", and the UK habit "+44 (0)1442 ...".
+    /// </summary>
+    public static bool IsPhone(string phone)
+    {
+        var digits = NormalisePhone(phone);
+        if (digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            digits = "+" + digits[2..];
+        }
+        if (digits.StartsWith("+440", StringComparison.Ordinal))
+        {
+            digits = "+44" + digits[4..];
+        }
+        if (digits.StartsWith("+44", StringComparison.Ordinal) || !digits.StartsWith('+'))
+        {
+            return UkPhone().IsMatch(digits);
+        }
+        return International().IsMatch(digits);
+    }
+
     [GeneratedRegex(@"^(\+44|0)[1-9]\d{8,9}$")]
     private static partial Regex UkPhone();
+
+    // E.164: a country code (never starting with 0) and at most 15 digits in all; 8 is the shortest in use.
+    [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
+    private static partial Regex International();
 }

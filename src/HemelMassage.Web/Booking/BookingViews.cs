@@ -16,14 +16,21 @@ public sealed record TimesView(
 {
     /// <summary>False where the page is output-cached for every visitor; its POST checks the origin instead.</summary>
     public bool AntiforgeryToken { get; init; } = true;
+
+    /// <summary>The earliest free hour of all, for the "next free time" jump.</summary>
+    public Slot? NextFree { get; init; }
 }
 
 /// <summary>What the client chose so far, as shown on the details, review and confirmation pages.</summary>
-public sealed record BookingSummary(string Key, string Treatment, string Price, string Therapist, string When, string ChangeTimeUrl);
+/// <param name="ByPhoneOnly">The hour is inside the cancellation cut-off: once booked, only a phone call changes it.</param>
+public sealed record BookingSummary(string Key, string Treatment, string Price, string Therapist, string When, string ChangeTimeUrl, bool ByPhoneOnly = false);
 
 public sealed record DetailsView(BookingSummary Summary, DetailsForm Form);
 
-public sealed record ConfirmationView(string Reference, string Treatment, string Therapist, string When, string? ManageUrl, string CalendarUrl);
+/// <param name="Email">Where the confirmation (and its manage link) is sent.</param>
+/// <param name="ChangeOnlineUntilUtc">Until when the booking may be changed online; null when it is already inside the cut-off.</param>
+public sealed record ConfirmationView(string Reference, string Treatment, string Therapist, string When, string? ManageUrl, string CalendarUrl,
+    string Email, DateTime? ChangeOnlineUntilUtc);
 
 public sealed record ManageView(string Token, string Reference, string Treatment, string Therapist, string When, bool CanChange, string? Message)
 {

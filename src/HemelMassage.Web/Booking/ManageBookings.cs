@@ -36,7 +36,7 @@ public sealed class ManageBookings(
     public bool IsOpen(Appointment appointment) => appointment.Status == AppointmentStatus.Booked && appointment.StartUtc > availability.NowUtc;
 
     /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
-    public bool CanChange(Appointment appointment) => IsOpen(appointment) && availability.NowUtc < appointment.StartUtc - options.Value.CancellationCutoff;
+    public bool CanChange(Appointment appointment) => IsOpen(appointment) && options.Value.CanChangeOnline(appointment.StartUtc, availability.NowUtc);
 
     /// <summary>No follow-up email after this visit; the client's other visits are theirs to decide through their address.</summary>
     public async Task NoFollowUpAsync(Appointment appointment, CancellationToken cancellationToken)

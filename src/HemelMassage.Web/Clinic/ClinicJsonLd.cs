@@ -8,7 +8,18 @@ public static class ClinicJsonLd
     // The default encoder escapes '<', so the JSON cannot close its <script> element.
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
 
-    public static Dictionary<string, object> BusinessNode(ClinicOptions clinic) => new()
+    /// <param name="openingHours">schema.org lines ("Mo-Fr 09:00-20:00"), where the page knows them.</param>
+    public static Dictionary<string, object> BusinessNode(ClinicOptions clinic, IReadOnlyList<string>? openingHours = null)
+    {
+        var node = Node(clinic);
+        if (openingHours is { Count: > 0 })
+        {
+            node["openingHours"] = openingHours;
+        }
+        return node;
+    }
+
+    private static Dictionary<string, object> Node(ClinicOptions clinic) => new()
     {
         ["@type"] = "HealthAndBeautyBusiness",
         ["@id"] = clinic.AbsoluteUrl("/#clinic"),
@@ -25,12 +36,11 @@ public static class ClinicJsonLd
             ["postalCode"] = clinic.PostalCode,
             ["addressCountry"] = clinic.Country,
         },
-        ["openingHours"] = clinic.OpeningHours.Select(h => $"{h.Days} {h.Hours}").ToArray(),
     };
 
-    public static string Business(ClinicOptions clinic)
+    public static string Business(ClinicOptions clinic, IReadOnlyList<string>? openingHours)
     {
-        var node = BusinessNode(clinic);
+        var node = BusinessNode(clinic, openingHours);
         node["@context"] = "https://schema.org";
         return Serialize(node);
     }

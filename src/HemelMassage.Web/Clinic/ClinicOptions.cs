@@ -18,18 +18,15 @@ public sealed class ClinicOptions
     [Required, Phone] public string Phone { get; set; } = "";
     [Required, EmailAddress] public string Email { get; set; } = "";
     public string Directions { get; set; } = "";
-    [MinLength(1, ErrorMessage = "Clinic:OpeningHours needs at least one line, for example Days \"Monday to Friday\" and Hours \"9:00 to 20:00\".")]
-    public List<OpeningHoursLine> OpeningHours { get; set; } = [];
+    /// <summary>
+    /// No longer read: the opening hours are worked out from the therapists' weekly hours, so a page cannot
+    /// contradict what can be booked. Bound only so that a configuration still setting it is refused at start-up.
+    /// </summary>
+    public List<Dictionary<string, string>>? OpeningHours { get; set; }
 
     public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
 
     public string AbsoluteUrl(string path) => new Uri(BaseUri, path.TrimStart('/')).ToString();
 
     public string PhoneHref => "tel:" + new string(Phone.Where(c => char.IsDigit(c) || c == '+').ToArray());
-}
-
-public sealed class OpeningHoursLine
-{
-    public string Days { get; set; } = "";
-    public string Hours { get; set; } = "";
 }

@@ -11,10 +11,8 @@ namespace HemelMassage.Web.Controllers;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
 public sealed class BookController(
-    Availability availability, PendingBookings pendings, BookingBrowser browser, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
+    Availability availability, PendingBookings pendings, BookingBrowser browser, DayChoices days, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
-    private static readonly string[] ShortWords = ["back", "neck", "shoulder", "30", "half", "short", "minute", "quick", "express", "head", "foot"];
-
     // The start page is the clinic's public "book a treatment" page: search engines may list it (Lighthouse SEO
     // flagged the noindex); the later steps can carry a pending key, so they stay private.
     [HttpGet("/book")]
@@ -24,7 +22,7 @@ public sealed class BookController(
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var known = schedule.Treatment(treatment);
         var asked = treatment is { Length: > 0 } && known is null;
-        var isShort = asked && ShortWords.Any(w => treatment!.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var isShort = asked && Treatments.ShortRequests.Asks(treatment);
         return View(new BookStartView(schedule.Treatments, known?.Slug, isShort, asked && !isShort));
     }
 
@@ -78,7 +76,7 @@ public sealed class BookController(
                     break;
             }
         }
-        return View(await TimesViewAsync(schedule, chosen, therapistId, ParseDate(date), message, key, null, cancellationToken));
+        return View(await TimesViewAsync(schedule, chosen, therapistId, date, message, key, null, cancellationToken));
     }
 
     [PrivatePage]
@@ -120,28 +118,25 @@ public sealed class BookController(
             }
             ModelState.AddModelError(nameof(SlotForm.Start), SlotText.Problem(problem, options.Value));
         }
-        DateOnly? date = !hasStart ? null : DateOnly.FromDateTime(startUtc);
+        var date = !hasStart ? null : DateOnly.FromDateTime(Clinic.ClinicTime.ToLocal(startUtc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return View("Times", await TimesViewAsync(schedule, treatment, therapistId, date, null, existing?.Key, form.Start, cancellationToken));
     }
 
     private async Task<TimesView> TimesViewAsync(
-        Schedule schedule, TreatmentChoice treatment, int? therapistId, DateOnly? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
+        Schedule schedule, TreatmentChoice treatment, int? therapistId, string? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
     {
         var slots = await availability.FreeSlotsAsync(schedule, treatment.Id, therapistId, cancellationToken: cancellationToken);
         var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var (day, dayProblem) = days.Choose(dates, date, schedule);
         var label = therapistId is int id ? schedule.Therapist(id)!.Name : "No preference";
         return new TimesView(
             treatment, TherapistChoice.Format(therapistId), label, schedule, dates, day,
             [.. slots.Where(s => s.LocalDate == day)],
-            problem ?? (date is not null && day != date ? $"There are no free times on {text.Day(date.Value)}; here is the next day with free times." : null),
-            pending, chosen, "/book/times", "/book/times")
+            problem ?? dayProblem, pending, chosen, "/book/times", "/book/times")
         {
+            NextFree = slots.Count > 0 ? slots[0] : null,
             // The page is shared by every visitor (AvailabilityPages), so its form carries no per-visitor token.
             AntiforgeryToken = false,
         };
     }
-
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -15,7 +15,7 @@ namespace HemelMassage.Web.Controllers;
 public sealed class BookDetailsController(
     PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, SlotText text,
     IValidator<DetailsForm> validator, ClinicOptions clinic,
-    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger) : Controller
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule) : Controller
 {
     [HttpGet("/book/details/{key}")]
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public sealed class BookDetailsController(
             return Redirect($"/book/done/{key}");
         }
         var treatment = (await availability.ScheduleAsync(cancellationToken)).Treatment(pending.TreatmentId);
-        var date = DateOnly.FromDateTime(pending.StartUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = DateOnly.FromDateTime(ClinicTime.ToLocal(pending.StartUtc)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Redirect($"/book/times?treatment={treatment?.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&problem={problem.ToString().ToLowerInvariant()}&pending={key}");
     }
 
@@ -154,8 +154,9 @@ public sealed class BookDetailsController(
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var treatment = schedule.Treatment(pending.TreatmentId)!;
         var therapist = pending.TherapistId is int id ? schedule.Therapist(id)?.Name ?? "" : "No preference (we'll tell you who when you confirm)";
-        var date = DateOnly.FromDateTime(pending.StartUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = DateOnly.FromDateTime(ClinicTime.ToLocal(pending.StartUtc)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new BookingSummary(pending.Key, treatment.Name, Treatments.Money.Format(treatment.PricePence), therapist, text.Range(pending.StartUtc),
-            $"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&pending={pending.Key}");
+            $"/book/times?treatment={treatment.Slug}&therapist={TherapistChoice.Format(pending.TherapistId)}&date={date}&pending={pending.Key}",
+            !rule.CanChangeOnline(pending.StartUtc));
     }
 }

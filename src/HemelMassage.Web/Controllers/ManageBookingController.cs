@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, MailboxLinks mailbox, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes) : Controller
+    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, DayChoices days) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
@@ -111,8 +111,7 @@ public sealed class ManageBookingController(
         {
             return appointment is null ? this.NotValid() : Redirect("/booking/" + token);
         }
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
-        return View(await RescheduleAsync(token, appointment, day, null, cancellationToken));
+        return View(await RescheduleAsync(token, appointment, date, null, cancellationToken));
     }
 
     [HttpPost("/booking/{token}/reschedule")]
@@ -134,7 +133,8 @@ public sealed class ManageBookingController(
             }
             ModelState.AddModelError(nameof(RescheduleForm.Start), SlotText.Problem(problem.Value, options.Value));
         }
-        return View("Reschedule", await RescheduleAsync(token, appointment, hasStart ? DateOnly.FromDateTime(startUtc) : null, form.Start, cancellationToken));
+        var date = hasStart ? DateOnly.FromDateTime(Clinic.ClinicTime.ToLocal(startUtc)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        return View("Reschedule", await RescheduleAsync(token, appointment, date, form.Start, cancellationToken));
     }
 
     [HttpGet("/booking/{token}/calendar.ics")]
@@ -147,14 +147,17 @@ public sealed class ManageBookingController(
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 
-    private async Task<RescheduleView> RescheduleAsync(string token, Appointment appointment, DateOnly? date, string? chosen, CancellationToken cancellationToken)
+    private async Task<RescheduleView> RescheduleAsync(string token, Appointment appointment, string? date, string? chosen, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var slots = await availability.FreeSlotsAsync(schedule, appointment.TreatmentId, appointment.TherapistId, appointment.Id, cancellationToken);
         var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var day = date is { } d && dates.Contains(d) ? d : dates.Count > 0 ? dates[0] : (DateOnly?)null;
+        var (day, problem) = days.Choose(dates, date, schedule);
         var treatment = schedule.Treatment(appointment.TreatmentId) ?? new TreatmentChoice(appointment.TreatmentId, "", appointment.Treatment!.Name, "", 0);
         return new RescheduleView(token, text.Range(appointment.StartUtc), new TimesView(treatment, TherapistChoice.Format(appointment.TherapistId), appointment.Therapist!.Name,
-            schedule, dates, day, [.. slots.Where(s => s.LocalDate == day)], null, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule"));
+            schedule, dates, day, [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule")
+        {
+            NextFree = slots.Count > 0 ? slots[0] : null,
+        });
     }
 }

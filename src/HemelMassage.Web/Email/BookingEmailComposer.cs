@@ -115,8 +115,18 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
             content.Subject, text.Render(content), html.Render(content), Ics: null);
     }
 
-    private ComposedEmail ToClient(EmailKind kind, BookingNotice notice, EmailContent content, string? ics) =>
-        new(kind, notice.ClientEmail.Trim(), Name(notice), content.Subject, text.Render(content), html.Render(content), ics);
+    private ComposedEmail ToClient(EmailKind kind, BookingNotice notice, EmailContent content, string? ics)
+    {
+        if (content.ShowVisitInformation)
+        {
+            content = content with
+            {
+                ChangeRule = policy.ChangeRule(notice.StartUtc),
+                ManageText = policy.CanChangeOnline(notice.StartUtc) ? content.ManageText : "View your booking",
+            };
+        }
+        return new(kind, notice.ClientEmail.Trim(), Name(notice), content.Subject, text.Render(content), html.Render(content), ics);
+    }
 
     private static string Name(BookingNotice notice) => EmailSanitizer.SingleLine(notice.ClientName);
 

@@ -12,7 +12,9 @@ public sealed record EmailContent(
     string? ManageUrl = null,
     CalendarLinks? CalendarLinks = null,
     bool ShowVisitInformation = true,
-    IReadOnlyList<EmailLink>? Links = null);
+    IReadOnlyList<EmailLink>? Links = null,
+    string? ChangeRule = null,
+    string ManageText = "View, move or cancel your booking");
 
 /// <summary>A link to a page of the site, e.g. an article, with its title as the text.</summary>
 public sealed record EmailLink(string Text, string Url);

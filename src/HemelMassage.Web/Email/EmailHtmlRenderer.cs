@@ -8,7 +8,7 @@ namespace HemelMassage.Web.Email;
 /// Renders an email as a small table layout with inline styles (mail apps drop stylesheets), in the
 /// site's colours. Every value passes through <see cref="E"/>: nothing a client typed becomes markup.
 /// </summary>
-public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
+public sealed class EmailHtmlRenderer(ClinicOptions clinic)
 {
     private const string Green = "#1d4a45";
     private const string Paper = "#fbf8f3";
@@ -51,7 +51,7 @@ public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
         if (content.ManageUrl is { } manage)
         {
             html.Append("<p style=\"margin:0 0 20px;\">")
-                .Append($"<a href=\"{E(manage)}\" style=\"display:inline-block;background:{Green};color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:4px;font-weight:bold;\">View, move or cancel your booking</a></p>");
+                .Append($"<a href=\"{E(manage)}\" style=\"display:inline-block;background:{Green};color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:4px;font-weight:bold;\">").Append(E(content.ManageText)).Append("</a></p>");
         }
         if (content.CalendarLinks is { } links)
         {
@@ -61,7 +61,7 @@ public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
         }
         if (content.ShowVisitInformation)
         {
-            AppendVisitInformation(html);
+            AppendVisitInformation(html, content.ChangeRule);
         }
         html.Append("</td></tr>")
             .Append($"<tr><td style=\"background:{Paper};padding:16px 24px;font-size:13px;color:#555;border-top:1px solid #e6e0d6;\">")
@@ -72,7 +72,7 @@ public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
         return html.ToString();
     }
 
-    private void AppendVisitInformation(StringBuilder html)
+    private void AppendVisitInformation(StringBuilder html, string? changeRule)
     {
         html.Append($"<h2 style=\"margin:8px 0 8px;font-size:17px;color:{Green};\">Finding us</h2>")
             .Append("<p style=\"margin:0 0 12px;\">").Append(string.Join("<br>", ClinicAddress.Lines(clinic).Select(E))).Append("</p>");
@@ -80,8 +80,11 @@ public sealed class EmailHtmlRenderer(ClinicOptions clinic, EmailPolicy policy)
         {
             html.Append("<p style=\"margin:0 0 12px;\">").Append(E(clinic.Directions)).Append("</p>");
         }
-        html.Append($"<h2 style=\"margin:8px 0 8px;font-size:17px;color:{Green};\">Changing or cancelling</h2>")
-            .Append("<p style=\"margin:0 0 12px;\">").Append(E(policy.CancellationPolicy)).Append("</p>");
+        if (changeRule is not null)
+        {
+            html.Append($"<h2 style=\"margin:8px 0 8px;font-size:17px;color:{Green};\">Changing or cancelling</h2>")
+                .Append("<p style=\"margin:0 0 12px;\">").Append(E(changeRule)).Append("</p>");
+        }
     }
 
     private static string E(string value) => WebUtility.HtmlEncode(value);

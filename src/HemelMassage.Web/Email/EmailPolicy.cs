@@ -5,21 +5,21 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Email;
 
 /// <summary>The clinic's rules as emails state them, and the addresses mail goes from and to.</summary>
-public sealed class EmailPolicy(ClinicOptions clinic, IOptions<EmailOptions> options, IOptions<BookingOptions> booking)
+public sealed class EmailPolicy(ClinicOptions clinic, IOptions<EmailOptions> options, CancellationRule rule)
 {
     private readonly EmailOptions _options = options.Value;
 
-    public string CancellationPolicy =>
-        $"You can move or cancel your booking online up to {CutoffText} before it starts. " +
-        $"After that, please phone us on {clinic.Phone}.";
+    public bool CanChangeOnline(DateTime startUtc) => rule.CanChangeOnline(startUtc);
 
-    // The rule lives in the booking options; the email only states it, so the two cannot drift apart.
-    private string CutoffText => booking.Value.CancellationCutoff switch
-    {
-        { TotalHours: 1 } => "1 hour",
-        var c when c.TotalMinutes % 60 == 0 => $"{c.TotalHours:0} hours",
-        var c => $"{c.TotalMinutes:0} minutes",
-    };
+    /// <summary>
+    /// The cut-off as it applies to this booking when the email is written: until when it may be changed
+    /// online, or (already inside the cut-off) that only a phone call changes it. The rule itself lives in
+    /// the booking options, so the two cannot drift apart.
+    /// </summary>
+    public string ChangeRule(DateTime startUtc) => rule.CanChangeOnline(startUtc)
+        ? $"You can move or cancel this booking online until {ClinicTime.Describe(rule.LastChangeUtc(startUtc))} ({rule.Before}). " +
+          $"After that, please phone us on {clinic.Phone}."
+        : $"This booking is {rule.Inside}, so it can no longer be moved or cancelled online. To change it, please phone us on {clinic.Phone}.";
 
     public string FromAddress => string.IsNullOrWhiteSpace(_options.FromAddress) ? clinic.Email : _options.FromAddress;
 

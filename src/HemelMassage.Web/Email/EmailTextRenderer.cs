@@ -4,7 +4,7 @@ using HemelMassage.Web.Clinic;
 namespace HemelMassage.Web.Email;
 
 /// <summary>The plain-text twin of <see cref="EmailHtmlRenderer"/>, for mail apps and readers that prefer it.</summary>
-public sealed class EmailTextRenderer(ClinicOptions clinic, EmailPolicy policy)
+public sealed class EmailTextRenderer(ClinicOptions clinic)
 {
     public string Render(EmailContent content)
     {
@@ -28,7 +28,7 @@ public sealed class EmailTextRenderer(ClinicOptions clinic, EmailPolicy policy)
         }
         if (content.ManageUrl is { } manage)
         {
-            text.AppendLine("View, move or cancel your booking:").AppendLine(manage).AppendLine();
+            text.Append(content.ManageText).AppendLine(":").AppendLine(manage).AppendLine();
         }
         if (content.CalendarLinks is { } links)
         {
@@ -46,7 +46,11 @@ public sealed class EmailTextRenderer(ClinicOptions clinic, EmailPolicy policy)
             {
                 text.AppendLine(clinic.Directions);
             }
-            text.AppendLine().AppendLine("CHANGING OR CANCELLING").AppendLine(policy.CancellationPolicy).AppendLine();
+            text.AppendLine();
+            if (content.ChangeRule is { } rule)
+            {
+                text.AppendLine("CHANGING OR CANCELLING").AppendLine(rule).AppendLine();
+            }
         }
         text.AppendLine("-- ").AppendLine(clinic.Name).AppendLine(clinic.Phone).AppendLine(clinic.BaseUri.AbsoluteUri);
         return text.ToString();

@@ -9,7 +9,8 @@ public enum BodyView
 }
 
 /// <summary>
-/// One area of the body map. <paramref name="Shape"/> is an SVG element drawn on a 200 x 400 figure;
+/// One area of the body map. <paramref name="Shape"/> is an SVG element drawn on a figure centred on x = 100
+/// (x 30 to 166, y 0 to 406);
 /// left and right are the client's own, so on the front view their left is on the viewer's right.
 /// <paramref name="Why"/> says, for the follow-up email, why this area is worked when the pain is elsewhere.
 /// </summary>
@@ -43,50 +44,52 @@ public static class BodyRegions
 
     private static List<BodyRegion> Build()
     {
+        // Every area is at least 22 x 22 units, so on a 390 px phone (the figure about 1.2 px a unit) each tap
+        // target is at least 24 x 24 CSS px (WCAG 2.2 2.5.8); the arms end at the hips so the thighs have room.
         var list = new List<BodyRegion>
         {
-            new("head", "Head and jaw", BodyView.Front, "<ellipse cx=\"100\" cy=\"30\" rx=\"20\" ry=\"24\"/>",
+            new("head", "Head and jaw", BodyView.Front, "<ellipse cx=\"100\" cy=\"42\" rx=\"20\" ry=\"23\"/>",
                 "A tight jaw and scalp feed tension headaches and a stiff neck."),
-            new("chest", "Chest", BodyView.Front, "<rect x=\"74\" y=\"70\" width=\"52\" height=\"42\" rx=\"8\"/>",
+            new("chest", "Chest", BodyView.Front, "<rect x=\"72\" y=\"84\" width=\"56\" height=\"44\" rx=\"8\"/>",
                 "A tight chest rounds the shoulders and loads the upper back and neck."),
-            new("abdomen", "Abdomen", BodyView.Front, "<rect x=\"76\" y=\"114\" width=\"48\" height=\"42\" rx=\"8\"/>",
+            new("abdomen", "Abdomen", BodyView.Front, "<rect x=\"74\" y=\"130\" width=\"52\" height=\"42\" rx=\"8\"/>",
                 "Weak or tight abdominals leave the lower back doing their work."),
-            new("neck", "Neck", BodyView.Back, "<rect x=\"90\" y=\"52\" width=\"20\" height=\"16\" rx=\"4\"/>",
+            new("neck", "Neck", BodyView.Back, "<rect x=\"88\" y=\"60\" width=\"24\" height=\"23\" rx=\"5\"/>",
                 "The neck carries the head all day and takes up strain from the shoulders and upper back."),
-            new("upper-back", "Upper back and shoulder blades", BodyView.Back, "<rect x=\"74\" y=\"70\" width=\"52\" height=\"42\" rx=\"8\"/>",
+            new("upper-back", "Upper back and shoulder blades", BodyView.Back, "<rect x=\"72\" y=\"84\" width=\"56\" height=\"44\" rx=\"8\"/>",
                 "The upper back holds the shoulder blades, and with them the neck and shoulders."),
-            new("lower-back", "Lower back", BodyView.Back, "<rect x=\"76\" y=\"114\" width=\"48\" height=\"42\" rx=\"8\"/>",
+            new("lower-back", "Lower back", BodyView.Back, "<rect x=\"74\" y=\"130\" width=\"52\" height=\"42\" rx=\"8\"/>",
                 "The lower back is where the pull of the hips, glutes and legs is often felt."),
         };
         var pairs = new (string Code, string Label, BodyView View, Func<int, string> Draw, string Why)[]
         {
-            ("shoulders", "shoulder", BodyView.Back, s => Ellipse(s, 36, 74, 16, 11),
+            ("shoulders", "shoulder", BodyView.Back, s => Ellipse(s, 44, 88, 15, 12),
                 "Shoulders tie the neck, the upper back and the arms together."),
-            ("upper-arms", "upper arm", BodyView.Front, s => Rect(s, 36, 88, 16, 58),
+            ("upper-arms", "upper arm", BodyView.Front, s => Rect(s, 31, 92, 23, 46, tilt: 6),
                 "The upper arm anchors on the shoulder, so tight arms pull the shoulder forward."),
-            ("forearms", "forearm and wrist", BodyView.Front, s => Rect(s, 42, 150, 14, 56),
+            ("forearms", "forearm and wrist", BodyView.Front, s => Rect(s, 36, 140, 23, 40, tilt: 8),
                 "Forearm muscles work the wrist and hand and refer pain into the elbow."),
-            ("hands", "hand", BodyView.Front, s => Ellipse(s, 50, 216, 9, 11),
+            ("hands", "hand", BodyView.Front, s => Ellipse(s, 53, 194, 12, 12),
                 "Hands and fingers end the chain that starts at the neck."),
-            ("hip-flexors", "hip flexor (front of hip)", BodyView.Front, s => Rect(s, 2, 158, 22, 24),
+            ("hip-flexors", "hip flexor (front of hip)", BodyView.Front, s => Rect(s, 1, 174, 26, 24),
                 "Tight hip flexors tilt the pelvis forward and pull on the lower back."),
-            ("glutes", "glute (buttock)", BodyView.Back, s => Rect(s, 2, 158, 23, 34),
+            ("glutes", "glute (buttock)", BodyView.Back, s => Rect(s, 1, 174, 38, 36),
                 "The glutes steady the pelvis; when they are tight or tired the lower back takes over."),
-            ("quads", "front of thigh (quads)", BodyView.Front, s => Rect(s, 4, 186, 16, 70),
+            ("quads", "front of thigh (quads)", BodyView.Front, s => Rect(s, 2, 200, 23, 70),
                 "The quads cross the hip and the knee, so tight quads pull on both."),
-            ("itb", "outer thigh and ITB", BodyView.Front, s => Rect(s, 21, 186, 8, 70),
+            ("itb", "outer thigh and ITB", BodyView.Front, s => Rect(s, 25, 200, 22, 70),
                 "The outer thigh and ITB run from the hip to the knee and pull on both ends."),
-            ("hamstrings", "back of thigh (hamstrings)", BodyView.Back, s => Rect(s, 3, 196, 21, 64),
+            ("hamstrings", "back of thigh (hamstrings)", BodyView.Back, s => Rect(s, 2, 212, 45, 60),
                 "Tight hamstrings tilt the pelvis back and flatten and strain the lower back."),
-            ("knees", "knee", BodyView.Front, s => Ellipse(s, 12, 266, 9, 9),
+            ("knees", "knee", BodyView.Front, s => Ellipse(s, 14, 284, 12, 11),
                 "Knee pain often comes from the thigh and hip muscles that cross the knee."),
-            ("shins", "shin", BodyView.Front, s => Rect(s, 4, 278, 15, 70),
+            ("shins", "shin", BodyView.Front, s => Rect(s, 3, 298, 22, 60),
                 "Shin muscles lift the foot and share the load of every step with the calf."),
-            ("calves", "calf", BodyView.Back, s => Rect(s, 4, 266, 17, 82),
+            ("calves", "calf", BodyView.Back, s => Rect(s, 3, 276, 24, 82),
                 "Tight calves change how you walk and pull up through the hamstrings to the back."),
-            ("feet", "foot", BodyView.Front, s => Ellipse(s, 12, 362, 11, 8),
+            ("feet", "foot", BodyView.Front, s => Ellipse(s, 15, 372, 14, 11),
                 "Feet are the base of the chain: how they land shapes the legs, hips and back."),
-            ("soles", "sole and heel", BodyView.Back, s => Ellipse(s, 12, 362, 11, 8),
+            ("soles", "sole and heel", BodyView.Back, s => Ellipse(s, 15, 372, 14, 11),
                 "The sole and heel connect, through the calf, to the back of the leg."),
         };
         foreach (var (code, label, view, draw, why) in pairs)
@@ -103,8 +106,13 @@ public static class BodyRegions
     }
 
     /// <summary>A rectangle <paramref name="inner"/> units from the centre line, on the side <paramref name="sign"/> gives.</summary>
-    private static string Rect(int sign, int inner, int y, int width, int height) =>
-        $"<rect x=\"{(sign > 0 ? 100 + inner : 100 - inner - width)}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"6\"/>";
+    /// <param name="tilt">Degrees the shape swings out from its top, as an arm hangs away from the body.</param>
+    private static string Rect(int sign, int inner, int y, int width, int height, int tilt = 0)
+    {
+        var x = sign > 0 ? 100 + inner : 100 - inner - width;
+        var turn = tilt == 0 ? "" : FormattableString.Invariant($" transform=\"rotate({-sign * tilt} {x + width / 2.0:0.#} {y})\"");
+        return $"<rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"6\"{turn}/>";
+    }
 
     private static string Ellipse(int sign, int dx, int cy, int rx, int ry) =>
         $"<ellipse cx=\"{100 + sign * dx}\" cy=\"{cy}\" rx=\"{rx}\" ry=\"{ry}\"/>";

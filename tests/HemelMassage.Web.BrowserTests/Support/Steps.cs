@@ -7,8 +7,11 @@ namespace HemelMassage.Web.BrowserTests.Support;
 /// <summary>What a client does on the booking pages, written once for the journeys.</summary>
 public static partial class Steps
 {
-    /// <summary>"Monday 30 November, 10:00 to 11:00 with Sarah": a time choice names its day, start, end and therapist.</summary>
-    [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+, \d\d:\d\d to \d\d:\d\d with .+$")]
+    /// <summary>
+    /// "Monday 30 November, 10:00 to 11:00 with Sarah": a time choice names its day (with the year when it is not
+    /// this year), start, end and therapist; ", changes by phone only" may follow.
+    /// </summary>
+    [GeneratedRegex(@"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+( \d{4})?, \d\d:\d\d to \d\d:\d\d with .+$")]
     public static partial Regex FullTimeLabel();
 
     public static ILocator TimeChoices(IPage page) => page.Locator("input[name=Start]");

@@ -15,8 +15,6 @@ public static class SiteFactoryArticleExtensions
             .With("Clinic:StreetAddress", "1 Test Street")
             .With("Clinic:PostalCode", "HP1 1AA")
             .With("Clinic:Phone", "01442 000000")
-            .With("Clinic:Email", "hello@hemelmassage.example")
-            .With("Clinic:OpeningHours:0:Days", "Monday to Friday")
-            .With("Clinic:OpeningHours:0:Hours", "9:00 to 20:00");
+            .With("Clinic:Email", "hello@hemelmassage.example");
     }
 }

@@ -17,14 +17,23 @@ public sealed partial class BookingSite : SiteFactory
 {
     public static readonly DateTimeOffset Monday = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
 
-    public BookingSite()
+    public BookingSite() : this(Monday)
     {
+    }
+
+    // Private: a class fixture may have only one public constructor.
+    private BookingSite(DateTimeOffset now)
+    {
+        Clock = new(now);
         WithServices(services => services.AddSingleton<TimeProvider>(Clock));
         // Many tests book several hours as the same client; Security/HoneypotAndCapTests sets the real cap.
         With("Booking:MaxOpenBookingsPerEmail", "100");
     }
 
-    public FakeTimeProvider Clock { get; } = new(Monday);
+    /// <summary>The site with its clock stopped at <paramref name="now"/> instead of <see cref="Monday"/>.</summary>
+    public static BookingSite At(DateTimeOffset now) => new(now);
+
+    public FakeTimeProvider Clock { get; }
 
     public async Task<T> WithDbAsync<T>(Func<ClinicDbContext, Task<T>> work)
     {

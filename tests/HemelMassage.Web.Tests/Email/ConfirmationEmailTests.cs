@@ -25,7 +25,7 @@ public sealed class ConfirmationEmailTests
         Assert.Contains(notice.ManageUrl!, confirmation.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{notice.ManageUrl}\"", confirmation.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("12 Example Road", confirmation.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("up to 24 hours before", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("online until Tuesday 1 December 2026 at 10:00 (24 hours before it starts)", confirmation.TextBody, StringComparison.Ordinal);
         Assert.Contains("calendar.google.com", confirmation.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("outlook.live.com", confirmation.TextBody, StringComparison.Ordinal);
         Assert.Equal(site.Rows().Single(r => r.Kind == EmailKind.Confirmation).MessageId, confirmation.MessageId);
