@@ -55,8 +55,7 @@ public sealed class PhoneSizedTests(LiveSite live, ITestOutputHelper output) : I
         var page = await live.NewPageAsync(Browser.Phone);
         await page.GotoAsync("/book/times?treatment=deep-tissue&therapist=any");
         // A whole day a few days on (today may have one hour left, which would fit anyway), as a client opens it.
-        await page.Locator("ul.dates a").Nth(3).ClickAsync();
-        await page.WaitForURLAsync("**date=**");
+        await Steps.OpenDayAsync(page, live.Today.AddDays(3));
         Assert.True(await page.Locator("input[name=Start]").CountAsync() >= 8, "The day chosen has too few times to need scrolling.");
 
         var first = await page.Locator("fieldset#Start label.choice").First.BoundingBoxAsync();
@@ -69,13 +68,13 @@ public sealed class PhoneSizedTests(LiveSite live, ITestOutputHelper output) : I
         await page.Context.CloseAsync();
     }
 
-    private static async Task ToDetailsAsync(IPage page)
+    private async Task ToDetailsAsync(IPage page)
     {
         await page.GotoAsync("/book/times?treatment=sports-and-remedial&therapist=any");
-        // A day a few days on, and its first hour: any hour will do, chosen by position, not by the time of day.
-        await page.Locator("ul.dates a").Nth(3).ClickAsync();
+        // A day a few days on (by the site's clock), and its first hour: any hour of that day will do.
+        await Steps.OpenDayAsync(page, live.Today.AddDays(3));
         await page.Locator("input[name=Start]").First.CheckAsync();
         await Steps.ContinueAsync(page, "Continue with this time");
-        await page.WaitForURLAsync("**/book/details/**");
+        Steps.AssertAt(page, "^/book/details/");
     }
 }
