@@ -14,7 +14,7 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class BookDetailsController(
     PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, SlotText text,
-    IValidator<DetailsForm> validator, ClinicOptions clinic,
+    IValidator<DetailsForm> validator, Email.BookingCalendar calendar,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule) : Controller
 {
     [HttpGet("/book/details/{key}")]
@@ -133,7 +133,7 @@ public sealed class BookDetailsController(
         var appointment = await confirmation.AppointmentAsync(pending!, cancellationToken);
         return appointment is null
             ? this.NotValid()
-            : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
+            : File(System.Text.Encoding.UTF8.GetBytes(calendar.Download(appointment)),
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 

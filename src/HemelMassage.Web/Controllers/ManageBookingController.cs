@@ -13,7 +13,7 @@ namespace HemelMassage.Web.Controllers;
 [PrivatePage]
 public sealed class ManageBookingController(
     ManageBookings manage, MailboxLinks mailbox, Availability availability, SlotText text, IValidator<RescheduleForm> validator,
-    ClinicOptions clinic, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, DayChoices days) : Controller
+    Email.BookingCalendar calendar, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, DayChoices days) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ public sealed class ManageBookingController(
         var appointment = await manage.FindAsync(token, cancellationToken);
         return appointment is null
             ? this.NotValid()
-            : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
+            : File(System.Text.Encoding.UTF8.GetBytes(calendar.Download(appointment)),
                 "text/calendar", $"{appointment.Reference}.ics");
     }
 

@@ -8,18 +8,30 @@ using Ical.Net.Serialization;
 namespace HemelMassage.Web.Email;
 
 /// <summary>
-/// The .ics invitation of a booking: one stable UID for its whole life, SEQUENCE from the booking,
-/// times in UTC so no calendar can shift them by an hour around a clock change.
+/// Every .ics of a booking, emailed or downloaded: one stable UID for its whole life, SEQUENCE from the
+/// booking (raised on each move), times in UTC so no calendar can shift them by an hour around a clock
+/// change, and the same words each time, since a calendar keeps one entry per UID and the last file wins.
 /// </summary>
 public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
 {
     public const string Request = "REQUEST";
+    public const string Publish = "PUBLISH";
     public const string Cancel = "CANCEL";
 
-    public string Invitation(BookingNotice notice) => Serialize(notice, Request, notice.CalendarSequence, "CONFIRMED");
+    /// <summary>The invitation emailed on booking and on each move: a REQUEST, naming the client as the attendee.</summary>
+    public string Invitation(BookingNotice notice) => Serialize(Entry.Of(notice), Request);
 
     /// <summary>A cancellation must carry a higher SEQUENCE than the last invitation, or calendars ignore it.</summary>
-    public string Cancellation(BookingNotice notice) => Serialize(notice, Cancel, notice.CalendarSequence + 1, "CANCELLED");
+    public string Cancellation(BookingNotice notice) => Serialize(Entry.Of(notice), Cancel);
+
+    /// <summary>
+    /// The file offered on the confirmation and manage pages. A PUBLISH: the client adds the booking to their
+    /// own calendar, so it is no invitation to answer (a REQUEST makes calendars ask to accept or decline, and
+    /// RFC 5546 names no attendee in a PUBLISH). Same UID and SEQUENCE as the emails, so opening it after the
+    /// invitation updates that entry rather than adding a second; a cancelled booking's file is its cancellation.
+    /// </summary>
+    public string Download(Appointment appointment) =>
+        Serialize(Entry.Of(appointment), ManageBookings.IsCancelled(appointment) ? Cancel : Publish);
 
     public static string? MethodOf(string? ics)
     {
@@ -38,27 +50,27 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
         return null;
     }
 
-    private string Serialize(BookingNotice notice, string method, int sequence, string status)
+    private string Serialize(Entry entry, string method)
     {
         var calendarEvent = new CalendarEvent
         {
-            Uid = notice.CalendarUid.ToString("D") + "@" + clinic.BaseUri.Host,
-            Sequence = sequence,
+            Uid = entry.Uid.ToString("D") + "@" + clinic.BaseUri.Host,
+            Sequence = method == Cancel ? entry.Sequence + 1 : entry.Sequence,
             DtStamp = Utc(time.GetUtcNow().UtcDateTime),
-            DtStart = Utc(notice.StartUtc),
-            DtEnd = Utc(notice.EndUtc),
-            Summary = EmailSanitizer.SingleLine($"{notice.TreatmentName} at {clinic.Name}"),
-            Description = $"Booking reference {EmailSanitizer.SingleLine(notice.Reference)}. Phone {clinic.Phone} to change it.",
+            DtStart = Utc(entry.StartUtc),
+            DtEnd = Utc(entry.EndUtc),
+            Summary = EmailSanitizer.SingleLine($"{entry.Treatment} at {clinic.Name}"),
+            Description = $"Booking reference {EmailSanitizer.SingleLine(entry.Reference)}. Phone {clinic.Phone} to change it.",
             Location = ClinicAddress.OneLine(clinic),
-            Status = status,
+            Status = method == Cancel ? "CANCELLED" : "CONFIRMED",
             Organizer = new Organizer("mailto:" + clinic.Email) { CommonName = clinic.Name },
         };
-        // RFC 5546 wants the invitee named in a REQUEST; calendars use it to file the event as accepted.
-        if (Uri.TryCreate("mailto:" + notice.ClientEmail.Trim(), UriKind.Absolute, out var client) && !notice.ClientEmail.Any(char.IsControl))
+        // RFC 5546 wants the invitee named in a REQUEST and a CANCEL; calendars use it to file the event as accepted.
+        if (method != Publish && Uri.TryCreate("mailto:" + entry.ClientEmail.Trim(), UriKind.Absolute, out var client) && !entry.ClientEmail.Any(char.IsControl))
         {
             calendarEvent.Attendees.Add(new Attendee(client)
             {
-                CommonName = EmailSanitizer.SingleLine(notice.ClientName),
+                CommonName = EmailSanitizer.SingleLine(entry.ClientName),
                 ParticipationStatus = "ACCEPTED",
                 Rsvp = false,
             });
@@ -70,4 +82,12 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
 
     private static CalDateTime Utc(DateTime value) =>
         new(DateTime.SpecifyKind(value, DateTimeKind.Utc), CalDateTime.UtcTzId);
+
+    private sealed record Entry(Guid Uid, int Sequence, DateTime StartUtc, DateTime EndUtc, string Treatment, string Reference, string ClientEmail, string ClientName)
+    {
+        public static Entry Of(BookingNotice n) => new(n.CalendarUid, n.CalendarSequence, n.StartUtc, n.EndUtc, n.TreatmentName, n.Reference, n.ClientEmail, n.ClientName);
+
+        public static Entry Of(Appointment a) => new(a.CalendarUid, a.CalendarSequence, a.StartUtc, a.EndUtc,
+            a.Treatment?.Name ?? "Massage", a.Reference, a.Client?.Email ?? "", a.Client?.Name ?? "");
+    }
 }

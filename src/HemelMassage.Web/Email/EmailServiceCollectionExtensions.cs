@@ -16,8 +16,7 @@ public static class EmailServiceCollectionExtensions
 
         services.AddSingleton<EmailPolicy>();
         services.AddSingleton<BookingCalendar>();
-        services.AddSingleton<EmailHtmlRenderer>();
-        services.AddSingleton<EmailTextRenderer>();
+        services.AddSingleton<EmailTemplates>();
         services.AddSingleton<BookingEmailComposer>();
         services.AddSingleton<MailboxLinkComposer>();
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();

@@ -1,0 +1,51 @@
+using HemelMassage.Web.Booking;
+using HemelMassage.Web.Clinic;
+
+namespace HemelMassage.Web.Email.Templates;
+
+/// <summary>
+/// What an email may say about a booking. Every value a client or staff member typed is made one line of
+/// plain text here, once, so no template can forget it; the templates' encoding keeps it from becoming markup.
+/// </summary>
+/// <param name="ManageUrl">The client's manage link, or null: never set on the clinic's copies (it is the client's key).</param>
+/// <param name="ChangeRule">Until when it can be changed online, or that only a phone call changes it now.</param>
+public sealed record BookingFacts(
+    string ClientName, string When, string Treatment, string Therapist, string Reference,
+    string? ManageUrl, CalendarLinks CalendarLinks, bool CanChangeOnline, string ChangeRule)
+{
+    public static BookingFacts ForClient(BookingNotice notice, ClinicOptions clinic, EmailPolicy policy) =>
+        new(EmailSanitizer.SingleLine(notice.ClientName),
+            ClinicTime.Describe(notice.StartUtc) + $" ({(notice.EndUtc - notice.StartUtc).TotalMinutes:0} minutes)",
+            EmailSanitizer.SingleLine(notice.TreatmentName),
+            EmailSanitizer.SingleLine(notice.TherapistName),
+            EmailSanitizer.SingleLine(notice.Reference),
+            EmailSanitizer.WebLink(notice.ManageUrl),
+            CalendarLinkBuilder.For(notice, clinic),
+            policy.CanChangeOnline(notice.StartUtc),
+            policy.ChangeRule(notice.StartUtc));
+
+    public static BookingFacts ForClinic(BookingNotice notice, ClinicOptions clinic, EmailPolicy policy) =>
+        ForClient(notice, clinic, policy) with { ManageUrl = null };
+}
+
+public sealed record RescheduledModel(BookingFacts Booking, string PreviousWhen);
+
+/// <param name="Reason">Why the clinic cancelled, one line, or null.</param>
+public sealed record CancelledModel(BookingFacts Booking, bool ByClinic, string? Reason);
+
+public sealed record ClinicNewBookingModel(BookingFacts Booking, string ClientEmail);
+
+/// <param name="Felt">Where the client felt it, as a phrase ("lower back and right hip"), or null.</param>
+/// <param name="WorkedAsFelt">Those of the felt areas that were worked, or null.</param>
+/// <param name="AlsoWorked">Every other area worked, as a phrase, or null; <paramref name="Reasons"/> say why, a sentence per group.</param>
+public sealed record FollowUpModel(
+    string ClientName, string Visit, string? Felt, string? WorkedAsFelt, string? AlsoWorked,
+    IReadOnlyList<FollowUpWhy> Reasons, IReadOnlyList<EmailLink> Articles);
+
+/// <param name="Areas">"Right hip flexor and left hamstrings", capitalised to open a sentence.</param>
+public sealed record FollowUpWhy(string Areas, string Why);
+
+public sealed record StaffInvitationModel(string Name, string Role, string Link);
+
+/// <param name="Booking">The booking it is about, in words, or null.</param>
+public sealed record MailboxLinkModel(string Name, MailboxLinkPurpose Purpose, string? Booking, string Url, string Until);
