@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Email;
@@ -79,7 +80,7 @@ public sealed partial class CancellationCutoffWordingTests : IDisposable
         var manage = ManageLinkOf(done);
 
         var reschedule = Text(await _client.GetStringAsync(manage + "/reschedule?date=2026-12-08"));
-        var moved = await BookingSite.PostFormAsync(_client, manage + "/reschedule?date=2026-12-08", manage + "/reschedule",
+        var moved = await _client.PostFormAsync(manage + "/reschedule?date=2026-12-08", manage + "/reschedule",
             new Dictionary<string, string> { ["Start"] = "2026-12-08T14:00Z" });
 
         Assert.Contains("14:00 to 15:00 with Sarah, changes by phone only", reschedule, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
@@ -118,7 +119,7 @@ public sealed class HealthAnswerTests
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
         var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
 
-        var withdrawn = await BookingSite.PostFormAsync(client, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
+        var withdrawn = await client.PostFormAsync(manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
 
         Assert.Contains("health answers are deleted", WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(withdrawn))));
         var intake = await site.IntakeAsync(id);
