@@ -101,7 +101,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             _settings["Database:Provider"] = "Postgres";
             _settings["Database:ConnectionString"] = _sharedPostgres ?? EnsurePostgresDatabase();
         }
-        else if (_settings.GetValueOrDefault("Database:Provider") is null or "Sqlite"
+        else if (!SqliteTemplate.Off && _settings.GetValueOrDefault("Database:Provider") is null or "Sqlite"
             && _settings.GetValueOrDefault("Database:ConnectionString") is null
             && _settings["DataDirectory"] is { } dataDirectory
             && !File.Exists(Path.Combine(dataDirectory, "hemel-massage.db")))
