@@ -3,6 +3,7 @@ using HemelMassage.Web.Tests.Support;
 
 namespace HemelMassage.Web.Tests.Articles;
 
+/// <summary>A site for each test: each starts on an articles folder of its own and the start is what fails.</summary>
 public sealed class BrokenArticleTests : IDisposable
 {
     private readonly ArticleFolder _content = new ArticleFolder().Article("good-one");

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using HemelMassage.Web.Tests.Admin;
 using HemelMassage.Web.Tests.Performance;
 using HemelMassage.Web.Tests.Security;
@@ -53,7 +54,7 @@ public sealed class AvailabilityPagesTests
         var manage = await SecuritySteps.BookAsync(client, "2026-12-09T10:00Z");
         Assert.DoesNotContain(TenOClock, await client.GetStringAsync(Wednesday), StringComparison.Ordinal);
 
-        await BookingSite.PostFormAsync(client, manage, manage + "/cancel", new Dictionary<string, string>());
+        await client.PostFormAsync(manage, manage + "/cancel", new Dictionary<string, string>());
         Assert.Contains(TenOClock, await client.GetStringAsync(Wednesday), StringComparison.Ordinal);
     }
 

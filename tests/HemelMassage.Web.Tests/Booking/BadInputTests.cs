@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
         var fields = BookingJourney.Details(name: "Kept Name");
         fields[field] = value;
 
-        var response = await BookingSite.PostFormAsync(_client, details, details, fields);
+        var response = await _client.PostFormAsync(details, details, fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -50,7 +51,7 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
         var fields = BookingJourney.Details();
         fields[field] = new string('7', length);
 
-        var html = await (await BookingSite.PostFormAsync(_client, details, details, fields)).Content.ReadAsStringAsync();
+        var html = await (await _client.PostFormAsync(details, details, fields)).Content.ReadAsStringAsync();
 
         Assert.Contains($"id=\"{field}-error\"", html, StringComparison.Ordinal);
     }
@@ -71,7 +72,7 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
         var fields = new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-16T10:00Z" };
         fields[field] = value;
 
-        var response = await BookingSite.PostFormAsync(_client, BookingJourney.TimesPage, "/book/times", fields);
+        var response = await _client.PostFormAsync(BookingJourney.TimesPage, "/book/times", fields);
 
         Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {field}={value}");
         Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.StartUtc == new DateTime(2026, 12, 16, 10, 0, 0))));
@@ -90,7 +91,7 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
     [Fact]
     public async Task A_huge_field_is_refused_without_an_error()
     {
-        var response = await BookingSite.PostFormAsync(_client, BookingJourney.TimesPage, "/book/times",
+        var response = await _client.PostFormAsync(BookingJourney.TimesPage, "/book/times",
             new Dictionary<string, string> { ["Treatment"] = new string('x', 200_000), ["Therapist"] = "1", ["Start"] = new string('9', 100_000) });
 
         Assert.True((int)response.StatusCode < 500);
@@ -149,7 +150,7 @@ public sealed class BadInputTests(BookingSite site) : IClassFixture<BookingSite>
     [InlineData("/book/review/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task A_post_without_the_antiforgery_token_is_a_400_and_saves_nothing(string action)
     {
-        var response = await BookingSite.PostFormAsync(_client, "/book", action, new Dictionary<string, string>
+        var response = await _client.PostFormAsync("/book", action, new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-17T10:00Z",
         }, withToken: false);

@@ -1,3 +1,5 @@
+using HemelMassage.Web.Tests.Support;
+
 namespace HemelMassage.Web.Tests.Booking;
 
 /// <summary>Drives the booking pages as a browser would, one step per call.</summary>
@@ -11,7 +13,7 @@ public sealed class BookingJourney(HttpClient client)
     };
 
     public Task<HttpResponseMessage> ChooseAsync(string start, string therapist = "1", string treatment = "deep-tissue") =>
-        BookingSite.PostFormAsync(client, TimesPage, "/book/times", new Dictionary<string, string>
+        client.PostFormAsync(TimesPage, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = treatment, ["Therapist"] = therapist, ["Start"] = start,
         });
@@ -21,11 +23,11 @@ public sealed class BookingJourney(HttpClient client)
     {
         var details = BookingSite.Location(await ChooseAsync(start, therapist));
         var key = details.Split('/')[^1];
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, details, details, Details()));
+        var review = BookingSite.Location(await client.PostFormAsync(details, details, Details()));
         Assert.Equal("/book/review/" + key, review);
         return key;
     }
 
     public Task<HttpResponseMessage> ConfirmAsync(string key) =>
-        BookingSite.PostFormAsync(client, "/book/review/" + key, "/book/review/" + key, new Dictionary<string, string>());
+        client.PostFormAsync("/book/review/" + key, "/book/review/" + key, new Dictionary<string, string>());
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
@@ -13,7 +12,7 @@ namespace HemelMassage.Web.Tests.Booking;
 /// The site with the clock stopped at Monday 7 December 2026, 08:00 UTC (London is on GMT, so local
 /// equals UTC). Seeded therapists: Sarah (1), James (2), Priya (3).
 /// </summary>
-public sealed partial class BookingSite : SiteFactory
+public sealed class BookingSite : SiteFactory
 {
     public static readonly DateTimeOffset Monday = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
 
@@ -70,24 +69,8 @@ public sealed partial class BookingSite : SiteFactory
     public static DateTime Utc(string start) =>
         SlotValue.TryParse(start, out var utc) ? utc : throw new ArgumentException("Not a slot value: " + start, nameof(start));
 
-    public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IDictionary<string, string> fields, bool withToken = true)
-    {
-        var page = await client.GetStringAsync(formPage);
-        var values = new Dictionary<string, string>(fields);
-        if (withToken)
-        {
-            values["__RequestVerificationToken"] = Token(page);
-        }
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
-    }
-
     public static string Location(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
             ? response.Headers.Location!.OriginalString
             : throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Tests.Articles;
@@ -55,14 +56,14 @@ public sealed class BrowserBindingTests
         var stranger = site.CreatePageClient();
         // A real antiforgery token of the stranger's own, from a booking it started itself.
         var own = BookingSite.Location(await new BookingJourney(stranger).ChooseAsync("2026-12-09T10:00Z"));
-        var token = BookingSite.Token(await stranger.GetStringAsync(own));
-        FormUrlEncodedContent Form(params (string, string)[] fields) =>
-            new(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        var token = Forms.Token(await stranger.GetStringAsync(own));
+        Task<HttpResponseMessage> Post(string action, params (string, string)[] fields) =>
+            stranger.PostWithTokenAsync(action, token, fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
 
-        await AssertRefusedAsync(await stranger.PostAsync("/book/review/" + key, Form()));
-        await AssertRefusedAsync(await stranger.PostAsync("/book/details/" + key, Form(("Name", "Mallory"), ("Email", "mallory@example.com"))));
-        await AssertRefusedAsync(await stranger.PostAsync("/book/details/" + key + "/change-time", Form(("Name", "Mallory"))));
-        await AssertRefusedAsync(await stranger.PostAsync("/book/times", Form(("Treatment", "deep-tissue"), ("Therapist", "1"), ("Start", "2026-12-10T10:00Z"), ("Pending", key))));
+        await AssertRefusedAsync(await Post("/book/review/" + key));
+        await AssertRefusedAsync(await Post("/book/details/" + key, ("Name", "Mallory"), ("Email", "mallory@example.com")));
+        await AssertRefusedAsync(await Post("/book/details/" + key + "/change-time", ("Name", "Mallory")));
+        await AssertRefusedAsync(await Post("/book/times", ("Treatment", "deep-tissue"), ("Therapist", "1"), ("Start", "2026-12-10T10:00Z"), ("Pending", key)));
 
         Assert.Equal(0, await site.WithDbAsync(db => db.Appointments.CountAsync()));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
@@ -88,7 +89,7 @@ public sealed class BrowserBindingTests
         await AssertRefusedAsync(page);
         Assert.Contains("href=\"/book/times?treatment=deep-tissue&amp;therapist=1\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertRefusedAsync(await victim.GetAsync("/book/details/" + planted));
-        await AssertRefusedAsync(await BookingSite.PostFormAsync(victim, BookingJourney.TimesPage, "/book/times", new Dictionary<string, string>
+        await AssertRefusedAsync(await victim.PostFormAsync(BookingJourney.TimesPage, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-10T10:00Z", ["Pending"] = planted,
         }, withToken: false));

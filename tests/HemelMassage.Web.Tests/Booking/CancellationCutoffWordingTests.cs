@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Email;
@@ -9,19 +10,23 @@ namespace HemelMassage.Web.Tests.Booking;
 /// The site started with <c>Booking:CancellationCutoff=2.00:00:00</c>: every page and email states 48 hours,
 /// none promises 24, and an hour inside the cut-off says so before it is chosen and after it is booked.
 /// The clock stands at Monday 7 December 2026, 08:00, so Wednesday 9 December 08:00 is the line.
+/// One site for the class: each test books hours of its own (Tuesday 10:00; Thursday 10:00; Thursday 14:00,
+/// moved to Tuesday 14:00) and the times pages are read at 16:00, which no booking or changeover takes.
 /// </summary>
-public sealed partial class CancellationCutoffWordingTests : IDisposable
+public sealed partial class CancellationCutoffWordingTests(CancellationCutoffWordingTests.FortyEightHourSite fixture)
+    : IClassFixture<CancellationCutoffWordingTests.FortyEightHourSite>
 {
-    private readonly BookingSite _site = new();
-    private readonly HttpClient _client;
-
-    public CancellationCutoffWordingTests()
+    public sealed class FortyEightHourSite : IDisposable
     {
-        _site.With("Booking:CancellationCutoff", "2.00:00:00");
-        _client = _site.CreatePageClient();
+        public BookingSite Site { get; } = new();
+
+        public FortyEightHourSite() => Site.With("Booking:CancellationCutoff", "2.00:00:00");
+
+        public void Dispose() => Site.Dispose();
     }
 
-    public void Dispose() => _site.Dispose();
+    private readonly BookingSite _site = fixture.Site;
+    private readonly HttpClient _client = fixture.Site.CreatePageClient();
 
     [Fact]
     public async Task Times_inside_48_hours_are_marked_changes_by_phone_only_before_they_are_chosen_and_later_ones_are_not()
@@ -29,9 +34,9 @@ public sealed partial class CancellationCutoffWordingTests : IDisposable
         var tuesday = Text(await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-08"));
         var thursday = Text(await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"));
 
-        Assert.Contains("10:00 to 11:00 with Sarah, changes by phone only", tuesday, StringComparison.Ordinal);
+        Assert.Contains("16:00 to 17:00 with Sarah, changes by phone only", tuesday, StringComparison.Ordinal);
         Assert.Contains("Times marked “changes by phone only” are less than 48 hours away", tuesday, StringComparison.Ordinal);
-        Assert.Contains("10:00 to 11:00 with Sarah", thursday, StringComparison.Ordinal);
+        Assert.Contains("16:00 to 17:00 with Sarah", thursday, StringComparison.Ordinal);
         Assert.DoesNotContain("changes by phone only", thursday, StringComparison.Ordinal);
     }
 
@@ -75,17 +80,19 @@ public sealed partial class CancellationCutoffWordingTests : IDisposable
     public async Task Rescheduling_marks_the_times_that_would_lock_the_booking_and_the_moved_email_says_so()
     {
         var journey = new BookingJourney(_client);
-        var done = Text(await _client.GetStringAsync(BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-10T10:00Z")))));
+        var done = Text(await _client.GetStringAsync(BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-10T14:00Z")))));
         var manage = ManageLinkOf(done);
 
         var reschedule = Text(await _client.GetStringAsync(manage + "/reschedule?date=2026-12-08"));
-        var moved = await BookingSite.PostFormAsync(_client, manage + "/reschedule?date=2026-12-08", manage + "/reschedule",
+        var moved = await _client.PostFormAsync(manage + "/reschedule?date=2026-12-08", manage + "/reschedule",
             new Dictionary<string, string> { ["Start"] = "2026-12-08T14:00Z" });
 
         Assert.Contains("14:00 to 15:00 with Sarah, changes by phone only", reschedule, StringComparison.Ordinal);
         Assert.Contains("once you book one, or move your booking to one, you can change or cancel it only by phoning us", reschedule, StringComparison.Ordinal);
         Assert.Equal(manage + "?message=moved", BookingSite.Location(moved));
-        var email = await _site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == EmailKind.Rescheduled));
+        var movedTo = BookingSite.Utc("2026-12-08T14:00Z");
+        var email = await _site.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.Kind == EmailKind.Rescheduled && db.Appointments.Any(a => a.Id == m.BookingId && a.StartUtc == movedTo)));
         Assert.Contains("This booking is less than 48 hours away, so it can no longer be moved or cancelled online.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("less than 48 hours away, so it can't be changed online", Text(await _client.GetStringAsync(manage + "?message=moved")), StringComparison.Ordinal);
     }

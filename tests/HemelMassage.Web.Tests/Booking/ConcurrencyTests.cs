@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using HemelMassage.Web.Booking;
@@ -18,11 +19,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         {
             keys.Add(await site.PendingAsync(client, "2026-12-08T10:00Z", email: $"client{i}@example.com"));
         }
-        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
+        var token = Forms.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
         var clock = Stopwatch.StartNew();
-        var responses = await Task.WhenAll(keys.Select(key => client.PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        var responses = await Task.WhenAll(keys.Select(key => client.PostWithTokenAsync("/book/review/" + key, token)));
         clock.Stop();
 
         var locations = responses.Select(BookingSite.Location).ToList();
@@ -50,11 +50,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
                 keys.Add(await site.PendingAsync(client, start, email: $"c{keys.Count}@example.com"));
             }
         }
-        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
+        var token = Forms.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
         var clock = Stopwatch.StartNew();
-        var responses = await Task.WhenAll(keys.Select(key => client.PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        var responses = await Task.WhenAll(keys.Select(key => client.PostWithTokenAsync("/book/review/" + key, token)));
         clock.Stop();
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
@@ -72,9 +71,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         var client = site.CreatePageClient();
         var journey = new BookingJourney(client);
         var key = await journey.UpToReviewAsync("2026-12-08T10:00Z");
-        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + key));
-        Task<HttpResponseMessage> Post() => client.PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var token = Forms.Token(await client.GetStringAsync("/book/review/" + key));
+        Task<HttpResponseMessage> Post() => client.PostWithTokenAsync("/book/review/" + key, token);
 
         var together = await Task.WhenAll(Post(), Post(), Post());
         var again = await Post();

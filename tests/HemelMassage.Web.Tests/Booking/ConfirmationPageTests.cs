@@ -1,3 +1,5 @@
+using HemelMassage.Web.Tests.Support;
+
 namespace HemelMassage.Web.Tests.Booking;
 
 public sealed class ConfirmationPageTests(BookingSite site) : IClassFixture<BookingSite>
@@ -8,7 +10,7 @@ public sealed class ConfirmationPageTests(BookingSite site) : IClassFixture<Book
     {
         var journey = new BookingJourney(_client);
         var details = BookingSite.Location(await journey.ChooseAsync(start));
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(_client, details, details, BookingJourney.Details(email: email)));
+        var review = BookingSite.Location(await _client.PostFormAsync(details, details, BookingJourney.Details(email: email)));
         return await _client.GetStringAsync(BookingSite.Location(await journey.ConfirmAsync(review.Split('/')[^1])));
     }
 

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Booking;
@@ -31,7 +32,7 @@ public sealed partial class ManageBookingTests
         Assert.Contains($"href=\"{manage}\">No, keep my booking", asking, StringComparison.Ordinal);
         Assert.Equal(1, await site.BookingsAtAsync("2026-12-10T10:00Z"));
 
-        var cancelled = await BookingSite.PostFormAsync(client, manage + "/cancel", manage + "/cancel", new Dictionary<string, string>());
+        var cancelled = await client.PostFormAsync(manage + "/cancel", manage + "/cancel", new Dictionary<string, string>());
 
         Assert.Equal(manage, BookingSite.Location(cancelled));
         Assert.Contains("value=\"2026-12-10T10:00Z\"", await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"), StringComparison.Ordinal);
@@ -104,7 +105,7 @@ public sealed partial class ManageBookingTests
         var manage = await BookAsync(client, "2026-12-10T10:00Z");
         var before = await site.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync());
 
-        var moved = await BookingSite.PostFormAsync(client, manage + "/reschedule?date=2026-12-11", manage + "/reschedule",
+        var moved = await client.PostFormAsync(manage + "/reschedule?date=2026-12-11", manage + "/reschedule",
             new Dictionary<string, string> { ["Start"] = "2026-12-11T14:00Z" });
 
         Assert.Equal(manage + "?message=moved", BookingSite.Location(moved));
@@ -120,11 +121,11 @@ public sealed partial class ManageBookingTests
         using var site = new BookingSite();
         var client = site.CreatePageClient();
         var manage = await BookAsync(client, "2026-12-08T10:00Z");
-        var token = BookingSite.Token(await client.GetStringAsync(manage));
+        var token = Forms.Token(await client.GetStringAsync(manage));
 
         site.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         var page = await client.GetStringAsync(manage);
-        var cancel = await client.PostAsync(manage + "/cancel", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var cancel = await client.PostWithTokenAsync(manage + "/cancel", token);
 
         Assert.Contains("can't be changed online", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("01442 000000", page, StringComparison.Ordinal);

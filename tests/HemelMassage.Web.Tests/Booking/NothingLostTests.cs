@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Tests.Intake;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,11 @@ public sealed class NothingLostTests
     {
         var client = site.CreatePageClient();
         var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync(start));
-        return (client, details.Split('/')[^1], BookingSite.Token(await client.GetStringAsync(details)));
+        return (client, details.Split('/')[^1], Forms.Token(await client.GetStringAsync(details)));
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string token, List<KeyValuePair<string, string>> fields) =>
-        client.PostAsync(path, new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
+        client.PostWithTokenAsync(path, token, fields);
 
     [Fact]
     public async Task Change_time_keeps_every_field_typed_but_not_yet_sent()
@@ -34,7 +35,7 @@ public sealed class NothingLostTests
         Assert.Contains($"name=\"Pending\" value=\"{key}\"", timesPage, StringComparison.Ordinal);
         // Picking another date in the date field keeps the booking too.
         Assert.Contains($"<input type=\"hidden\" name=\"pending\" value=\"{key}\">", timesPage, StringComparison.Ordinal);
-        var back = BookingSite.Location(await BookingSite.PostFormAsync(client, times, "/book/times", new Dictionary<string, string>
+        var back = BookingSite.Location(await client.PostFormAsync(times, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-09T14:00Z", ["Pending"] = key,
         }, withToken: false));
@@ -64,7 +65,7 @@ public sealed class NothingLostTests
         var (client, key, token) = await AtDetailsAsync(site);
 
         var times = BookingSite.Location(await PostAsync(client, $"/book/details/{key}/change-time", token, IntakeSteps.Details("neck").WithHealth()));
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, times, "/book/times", new Dictionary<string, string>
+        var review = BookingSite.Location(await client.PostFormAsync(times, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-09T14:00Z", ["Pending"] = key,
         }, withToken: false));
@@ -88,7 +89,7 @@ public sealed class NothingLostTests
         Assert.Contains($"therapist=1&amp;pending={key}\">Change therapist", await client.GetStringAsync(times), StringComparison.Ordinal);
         var therapists = await client.GetStringAsync($"/book/therapist?treatment=deep-tissue&therapist=1&pending={key}");
         Assert.Contains($"<input type=\"hidden\" name=\"pending\" value=\"{key}\">", therapists, StringComparison.Ordinal);
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, $"/book/times?treatment=deep-tissue&therapist=any&date=2026-12-08&pending={key}", "/book/times",
+        var review = BookingSite.Location(await client.PostFormAsync($"/book/times?treatment=deep-tissue&therapist=any&date=2026-12-08&pending={key}", "/book/times",
             new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "any", ["Start"] = "2026-12-08T10:00Z", ["Pending"] = key }, withToken: false));
 
         Assert.Equal("/book/review/" + key, review);
@@ -123,7 +124,7 @@ public sealed class NothingLostTests
         var done = BookingSite.Location(await journey.ConfirmAsync(key));
         var reference = await site.WithDbAsync(db => db.Appointments.Select(a => a.Reference).SingleAsync());
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
-        var token = BookingSite.Token(await client.GetStringAsync(manage));
+        var token = Forms.Token(await client.GetStringAsync(manage));
 
         var back = await client.GetAsync(step + key);
 
@@ -133,10 +134,8 @@ public sealed class NothingLostTests
         Assert.Contains(reference, page, StringComparison.Ordinal);
         Assert.DoesNotContain("not valid", page, StringComparison.Ordinal);
         // Confirming again, or sending the details again, books and changes nothing more.
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        Assert.Equal(done, BookingSite.Location(await client.PostAsync("/book/review/" + key, form)));
-        var details = new FormUrlEncodedContent(new Dictionary<string, string>(BookingJourney.Details(name: "Someone Else")) { ["__RequestVerificationToken"] = token });
-        Assert.Equal(done, BookingSite.Location(await client.PostAsync("/book/details/" + key, details)));
+        Assert.Equal(done, BookingSite.Location(await client.PostWithTokenAsync("/book/review/" + key, token)));
+        Assert.Equal(done, BookingSite.Location(await client.PostWithTokenAsync("/book/details/" + key, token, BookingJourney.Details(name: "Someone Else"))));
         Assert.Equal("Ann Client", await site.WithDbAsync(db => db.PendingBookings.Select(p => p.Name).SingleAsync()));
         Assert.Equal(1, await site.WithDbAsync(db => db.Appointments.CountAsync()));
     }
@@ -156,7 +155,7 @@ public sealed class NothingLostTests
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(times));
         Assert.Contains("You started this booking more than 2 hours ago, so the time we were holding for you has been let go.", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"Pending\" value=\"{key}\"", page, StringComparison.Ordinal);
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, times, "/book/times", new Dictionary<string, string>
+        var review = BookingSite.Location(await client.PostFormAsync(times, "/book/times", new Dictionary<string, string>
         {
             ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-08T15:00Z", ["Pending"] = key,
         }, withToken: false));

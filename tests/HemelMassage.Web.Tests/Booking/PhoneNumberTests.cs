@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
@@ -22,7 +23,7 @@ public sealed class PhoneNumberTests(BookingSite site) : IClassFixture<BookingSi
         var details = BookingSite.Location(await new BookingJourney(_client).ChooseAsync("2026-12-16T10:00Z"));
         var key = details.Split('/')[^1];
 
-        var response = await BookingSite.PostFormAsync(_client, details, details, BookingJourney.Details(phone: phone));
+        var response = await _client.PostFormAsync(details, details, BookingJourney.Details(phone: phone));
 
         Assert.Equal("/book/review/" + key, BookingSite.Location(response));
         Assert.Equal(phone, await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.Phone).SingleAsync()));

@@ -36,7 +36,7 @@ public sealed class BookingEmailTests
         var details = BookingSite.Location(await journey.ChooseAsync("2026-12-08T10:00Z"));
         var fields = BookingJourney.Details();
         fields["Note"] = note;
-        var key = BookingSite.Location(await BookingSite.PostFormAsync(client, details, details, fields)).Split('/')[^1];
+        var key = BookingSite.Location(await client.PostFormAsync(details, details, fields)).Split('/')[^1];
         BookingSite.Location(await journey.ConfirmAsync(key));
         return key;
     }

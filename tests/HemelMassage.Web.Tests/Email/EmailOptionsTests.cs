@@ -47,10 +47,16 @@ public sealed class EmailOptionsTests
     [Fact]
     public async Task Empty_optional_addresses_fall_back_to_the_clinics_own()
     {
-        using var site = new SiteFactory().With("Email:FromAddress", "").With("Email:ClinicNotificationAddress", " ");
+        await using var smtp = new TestSmtpServer();
+        using var site = new EmailSite(smtp.Port, f => f.With("Email:FromAddress", "").With("Email:ClinicNotificationAddress", " "));
+        site.Notify((notifications, db) => notifications.Booked(db, Notices.Booking()));
 
-        using var response = await site.CreatePageClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+        await site.DispatchUntilIdleAsync();
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var confirmation = Assert.Single(smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "ann@example.com"));
+        Assert.Equal("hello@hemelmassage.example", confirmation.From.Mailboxes.Single().Address);
+        var clinic = Assert.Single(smtp.Messages, m => m != confirmation);
+        Assert.Equal("hello@hemelmassage.example", clinic.To.Mailboxes.Single().Address);
+        Assert.Equal("hello@hemelmassage.example", clinic.From.Mailboxes.Single().Address);
     }
 }

@@ -8,17 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Intake;
 
-public sealed class BodyMapTests
+/// <summary>One site for the class: each test books or holds hours of its own (<see cref="SarahsHours"/>) under an email of its own.</summary>
+public sealed class BodyMapTests(BookingSite site) : IClassFixture<BookingSite>
 {
     [Fact]
     public async Task A_keyboard_only_form_post_stores_the_chosen_regions()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var fields = IntakeSteps.Details("hamstrings-left", "lower-back", "lower-back").With("HealthConsent", "true");
+        var fields = IntakeSteps.Details("hamstrings-left", "lower-back", "lower-back").With("HealthConsent", "true").With("Email", "keyboard@example.com");
 
-        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", fields);
+        var id = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(0), fields);
 
         var intake = await site.IntakeAsync(id);
         Assert.Equal("lower-back hamstrings-left", intake.Regions);
@@ -27,10 +27,9 @@ public sealed class BodyMapTests
     [Fact]
     public async Task Without_the_health_consent_the_map_is_not_kept_and_the_review_says_so()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", IntakeSteps.Details("lower-back"));
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(1), IntakeSteps.Details("lower-back").With("Email", "no-consent@example.com"));
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         await new BookingJourney(client).ConfirmAsync(key);
 
@@ -42,9 +41,8 @@ public sealed class BodyMapTests
     [Fact]
     public async Task The_details_step_offers_every_region_as_a_labelled_checkbox_beside_the_figure()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-08T10:00Z"));
+        var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync(SarahsHours.Hour(2)));
 
         var html = await client.GetStringAsync(details);
 
@@ -61,8 +59,6 @@ public sealed class BodyMapTests
     [Fact]
     public void Every_region_an_article_names_is_on_the_body_map()
     {
-        using var site = new SiteFactory();
-        _ = site.CreatePageClient();
         var articles = site.Services.GetRequiredService<ArticleCatalog>().Listed;
 
         var unknown = articles.SelectMany(a => a.Regions.Select(r => (a.Slug, r))).Where(x => !BodyRegions.IsKnown(x.r)).ToList();
@@ -72,19 +68,18 @@ public sealed class BodyMapTests
     }
 
     [Theory]
-    [InlineData("Intensity", "99", "from 0 (no pain) to 10")]
-    [InlineData("Intensity", "seven", "from 0 (no pain) to 10")]
-    [InlineData("Regions", "spleen", "choose areas from the list")]
-    [InlineData("PainWorse", null, "keep what makes it worse to 300 characters")]
-    [InlineData("HealthDetails", null, "keep more about your answers to 1000 characters")]
-    [InlineData("Answers[clots]", "maybe", "Please choose yes or no.")]
-    public async Task Bad_intake_input_gets_a_message_next_to_its_field_and_keeps_the_booking(string field, string? value, string message)
+    [InlineData(10, "Intensity", "99", "from 0 (no pain) to 10")]
+    [InlineData(11, "Intensity", "seven", "from 0 (no pain) to 10")]
+    [InlineData(12, "Regions", "spleen", "choose areas from the list")]
+    [InlineData(13, "PainWorse", null, "keep what makes it worse to 300 characters")]
+    [InlineData(14, "HealthDetails", null, "keep more about your answers to 1000 characters")]
+    [InlineData(15, "Answers[clots]", "maybe", "Please choose yes or no.")]
+    public async Task Bad_intake_input_gets_a_message_next_to_its_field_and_keeps_the_booking(int hour, string field, string? value, string message)
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
         var fields = IntakeSteps.Details("lower-back").WithHealth().With(field, value ?? new string('x', 10_000));
 
-        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(hour), fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -94,9 +89,7 @@ public sealed class BodyMapTests
         Assert.Contains("Ann Client", html);
         // The booking in progress is still there: the corrected form goes through.
         var fixedUp = IntakeSteps.Details("lower-back").WithHealth();
-        var page = await client.GetStringAsync("/book/details/" + key);
-        fixedUp.Add(KeyValuePair.Create("__RequestVerificationToken", BookingSite.Token(page)));
-        var retry = await client.PostAsync("/book/details/" + key, new FormUrlEncodedContent(fixedUp));
+        var retry = await client.PostFormAsync("/book/details/" + key, "/book/details/" + key, fixedUp);
         Assert.Equal("/book/review/" + key, BookingSite.Location(retry));
     }
 }

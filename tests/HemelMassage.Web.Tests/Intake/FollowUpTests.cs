@@ -20,9 +20,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         var id = await IntakeSteps.BookAsync(site, site.CreatePageClient(), start, fields);
         var owner = (await site.SignedInAsAsync("Owner")).Client;
         var form = worked.Select(w => KeyValuePair.Create("worked", w)).ToList();
-        var page = await owner.GetStringAsync($"/admin/bookings/{id}");
-        form.Add(KeyValuePair.Create("__RequestVerificationToken", StaffHelpers.AntiforgeryToken(page)));
-        await owner.PostAsync($"/admin/bookings/{id}/worked", new FormUrlEncodedContent(form));
+        await owner.PostFormAsync($"/admin/bookings/{id}", $"/admin/bookings/{id}/worked", form);
         return id;
     }
 
@@ -88,7 +86,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         var client = site.CreatePageClient();
         var manage = await Security.SecuritySteps.BookAsync(client, "2026-12-10T10:00Z");
 
-        var response = await BookingSite.PostFormAsync(client, manage, manage + "/no-follow-up", new Dictionary<string, string>());
+        var response = await client.PostFormAsync(manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
         Assert.Contains("We won&#x27;t send you a follow-up email after this visit", await client.GetStringAsync(BookingSite.Location(response)));
         Assert.True(await site.WithDbAsync(db => db.Appointments.Select(a => a.NoFollowUp).SingleAsync()));

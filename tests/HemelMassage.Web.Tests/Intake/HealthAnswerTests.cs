@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
@@ -6,18 +7,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Intake;
 
-public sealed class HealthAnswerTests
+/// <summary>
+/// One site for the class: each test books hours of its own (<see cref="SarahsHours"/>) under an email of its
+/// own, since a returning client's answers are found by email, and looks only at its own booking's rows.
+/// </summary>
+public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingSite>
 {
+    private static List<KeyValuePair<string, string>> Details(string email, params string[] regions) =>
+        IntakeSteps.Details(regions).With("Email", email);
+
     public static TheoryData<string> Questions() => [.. HealthQuestions.All.Select(q => q.Code)];
 
     [Theory]
     [MemberData(nameof(Questions))]
     public async Task Each_flagging_answer_raises_its_flag_and_alerts_the_clinic_without_refusing_the_booking(string code)
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details("lower-back").WithHealth(code));
+        var start = SarahsHours.Hour(HealthQuestions.All.ToList().FindIndex(q => q.Code == code));
+        var id = await IntakeSteps.BookAsync(site, client, start, Details($"flag-{code}@example.com", "lower-back").WithHealth(code));
 
         var intake = await site.IntakeAsync(id);
         Assert.True(intake.NeedsConversation);
@@ -26,34 +34,32 @@ public sealed class HealthAnswerTests
         var alerts = await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.BookingId == id && m.Kind == EmailKind.ClinicNeedsConversation).ToListAsync());
         var alert = Assert.Single(alerts);
         Assert.DoesNotContain(HealthQuestions.Find(code)!.Flag, alert.TextBody, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(1, await site.BookingsAtAsync("2026-12-08T10:00Z"));
+        Assert.Equal(1, await site.BookingsAtAsync(start));
     }
 
     [Fact]
     public async Task All_no_answers_raise_no_flag_and_no_alert()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var id = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth());
+        var id = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(40), Details("all-no@example.com").WithHealth());
 
         var intake = await site.IntakeAsync(id);
         Assert.False(intake.NeedsConversation);
         Assert.Empty(site.Decrypt(intake)!.Flags);
         Assert.Equal(HealthConsent.Version, intake.HealthConsentVersion);
         Assert.Equal(BookingSite.Monday.UtcDateTime, intake.HealthConsentAtUtc);
-        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == EmailKind.ClinicNeedsConversation)));
+        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.BookingId == id && m.Kind == EmailKind.ClinicNeedsConversation)));
     }
 
     [Fact]
     public async Task Without_consent_no_health_answer_is_stored_and_the_review_says_they_will_be_asked_in_person()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var fields = IntakeSteps.Details("lower-back").WithHealth("clots", "pregnant")
+        var fields = Details("no-consent@example.com", "lower-back").WithHealth("clots", "pregnant")
             .With("HealthConsent", "false").With("PainWorse", "sitting").With("Intensity", "7");
 
-        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(41), fields);
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
         await new BookingJourney(client).ConfirmAsync(key);
@@ -70,18 +76,17 @@ public sealed class HealthAnswerTests
         Assert.Equal(HealthStatus.AskInPerson, intake.Health);
         Assert.Equal("", intake.Regions);
         Assert.Null(pending.Regions);
-        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == EmailKind.ClinicNeedsConversation)));
+        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.BookingId == id && m.Kind == EmailKind.ClinicNeedsConversation)));
     }
 
     [Fact]
     public async Task Whoever_starts_the_health_questions_answers_every_one_with_a_message_by_each_left_out()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var fields = IntakeSteps.Details().WithHealth();
+        var fields = Details("left-out@example.com").WithHealth();
         fields.RemoveAll(f => f.Key == "Answers[heart]");
 
-        var (response, _) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var (response, _) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(42), fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -92,12 +97,11 @@ public sealed class HealthAnswerTests
     [Fact]
     public async Task A_returning_client_who_says_nothing_has_changed_carries_last_answers_forward_unread()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var first = await IntakeSteps.BookAsync(site, client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth("thinners"));
-        var again = IntakeSteps.Details("neck").With("Visit", "returning").With("HealthConsent", "true").With("HealthUnchanged", "true");
+        var first = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(43), Details("returning@example.com").WithHealth("thinners"));
+        var again = Details("returning@example.com", "neck").With("Visit", "returning").With("HealthConsent", "true").With("HealthUnchanged", "true");
 
-        var second = await IntakeSteps.BookAsync(site, client, "2026-12-09T10:00Z", again);
+        var second = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(44), again);
 
         var before = await site.IntakeAsync(first);
         var after = await site.IntakeAsync(second);
@@ -110,15 +114,14 @@ public sealed class HealthAnswerTests
     [Fact]
     public async Task Withdrawing_consent_from_the_booking_link_deletes_that_bookings_health_answers()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var fields = IntakeSteps.Details("calves-left").WithHealth("skin");
-        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var fields = Details("withdraws@example.com", "calves-left").WithHealth("skin");
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(45), fields);
         var done = BookingSite.Location(await new BookingJourney(client).ConfirmAsync(key));
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
         var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
 
-        var withdrawn = await BookingSite.PostFormAsync(client, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
+        var withdrawn = await client.PostFormAsync(manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
 
         Assert.Contains("health answers are deleted", WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(withdrawn))));
         var intake = await site.IntakeAsync(id);
@@ -126,17 +129,17 @@ public sealed class HealthAnswerTests
         Assert.Null(intake.HealthConsentAtUtc);
         Assert.False(intake.NeedsConversation);
         Assert.Equal("", intake.Regions);
-        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "booking.health-consent-withdrawn")));
+        var reference = await site.WithDbAsync(db => db.Appointments.Where(a => a.Id == id).Select(a => a.Reference).SingleAsync());
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "booking.health-consent-withdrawn" && a.Subject == reference)));
     }
 
     [Fact]
     public async Task With_consent_but_no_answers_the_review_says_the_questions_will_be_asked_in_person()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
-        var fields = IntakeSteps.Details("neck").With("HealthConsent", "true").With("Intensity", "6");
+        var fields = Details("no-answers@example.com", "neck").With("HealthConsent", "true").With("Intensity", "6");
 
-        var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
+        var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(46), fields);
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         await new BookingJourney(client).ConfirmAsync(key);
         var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
@@ -149,10 +152,9 @@ public sealed class HealthAnswerTests
     [Fact]
     public async Task With_the_questions_answered_the_review_says_answered()
     {
-        using var site = new BookingSite();
         var client = site.CreatePageClient();
 
-        var (response, _) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", IntakeSteps.Details().WithHealth());
+        var (response, _) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(47), Details("answered@example.com").WithHealth());
 
         Assert.Contains("Answered; kept encrypted", WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response))));
     }

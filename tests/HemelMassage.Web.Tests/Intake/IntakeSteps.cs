@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.Tests.Booking;
@@ -35,9 +36,7 @@ public static class IntakeSteps
     public static async Task<(HttpResponseMessage Response, string Key)> PostDetailsAsync(HttpClient client, string start, List<KeyValuePair<string, string>> fields)
     {
         var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync(start));
-        var page = await client.GetStringAsync(details);
-        var posted = new List<KeyValuePair<string, string>>(fields) { KeyValuePair.Create("__RequestVerificationToken", BookingSite.Token(page)) };
-        return (await client.PostAsync(details, new FormUrlEncodedContent(posted)), details.Split('/')[^1]);
+        return (await client.PostFormAsync(details, details, fields), details.Split('/')[^1]);
     }
 
     /// <summary>Books the hour with these details, through review and confirm; returns the appointment id.</summary>

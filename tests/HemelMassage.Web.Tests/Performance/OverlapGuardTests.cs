@@ -6,6 +6,7 @@ namespace HemelMassage.Web.Tests.Performance;
 /// <summary>
 /// The overlap triggers look back only one hour (every booking is one hour), so an insert stays fast at a
 /// million bookings; these cases prove the bound loses nothing on either side of an existing booking.
+/// A site for each case: each needs a table holding only the one existing booking it writes by hand.
 /// </summary>
 public sealed class OverlapGuardTests
 {

@@ -78,10 +78,9 @@ public sealed class ExclusionConstraintTests
         {
             keys.Add(await site.PendingAsync(client, i % 2 == 0 ? "2026-12-08T10:00Z" : "2026-12-08T11:00Z", email: $"client{i}@example.com"));
         }
-        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + keys[0]));
+        var token = Forms.Token(await client.GetStringAsync("/book/review/" + keys[0]));
 
-        var responses = await Task.WhenAll(keys.Select(key => client.PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        var responses = await Task.WhenAll(keys.Select(key => client.PostWithTokenAsync("/book/review/" + key, token)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var locations = responses.Select(BookingSite.Location).ToList();
@@ -103,11 +102,10 @@ public sealed class ExclusionConstraintTests
         var client = site.CreatePageClient();
         await site.AddBookingAsync("2026-12-09T10:00Z", therapistId: 2);
         var key = await site.PendingAsync(client, "2026-12-08T10:00Z");
-        var token = BookingSite.Token(await client.GetStringAsync("/book/review/" + key));
+        var token = Forms.Token(await client.GetStringAsync("/book/review/" + key));
         rival.Armed = true;
 
-        var response = await client.PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await client.PostWithTokenAsync("/book/review/" + key, token);
 
         Assert.True(rival.Booked);
         Assert.Contains("problem=taken", BookingSite.Location(response), StringComparison.Ordinal);

@@ -50,10 +50,9 @@ public sealed class TwoInstanceTests
             keys.Add(await pair.First.PendingAsync(clients[keys.Count % 2], "2026-12-08T10:00Z", email: $"client{keys.Count}@example.com"));
         }
         // The antiforgery token comes from the first instance and is checked by both: one shared key ring.
-        var token = BookingSite.Token(await clients[0].GetStringAsync("/book/review/" + keys[0]));
+        var token = Forms.Token(await clients[0].GetStringAsync("/book/review/" + keys[0]));
 
-        var responses = await Task.WhenAll(keys.Select((key, i) => clients[i % 2].PostAsync("/book/review/" + key,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+        var responses = await Task.WhenAll(keys.Select((key, i) => clients[i % 2].PostWithTokenAsync("/book/review/" + key, token)));
 
         var locations = responses.Select(BookingSite.Location).ToList();
         Assert.Single(locations, l => l.StartsWith("/book/done/", StringComparison.Ordinal));

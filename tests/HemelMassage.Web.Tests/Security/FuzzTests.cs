@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Diagnostics;
 using HemelMassage.Web.Tests.Booking;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var pendingKey = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-11T10:00Z")).Split('/')[^1];
         // A real token (the times page carries none: it is shared and checks the origin instead), so most posts
         // get past antiforgery and reach model binding and validation.
-        var token = BookingSite.Token(await client.GetStringAsync("/book/details/" + pendingKey));
+        var token = Forms.Token(await client.GetStringAsync("/book/details/" + pendingKey));
         Assert.NotEmpty(token);
         var targets = new (string Path, string[] Fields)[]
         {

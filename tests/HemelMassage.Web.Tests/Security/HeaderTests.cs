@@ -5,7 +5,11 @@ using HemelMassage.Web.Tests.Support;
 
 namespace HemelMassage.Web.Tests.Security;
 
-public sealed class HeaderTests
+/// <summary>
+/// The pages' headers are read from one shared site; a site of its own where a test needs production
+/// settings or the real server (Kestrel is set up before the site starts).
+/// </summary>
+public sealed class HeaderTests(SiteFactory shared) : IClassFixture<SiteFactory>
 {
     private static string One(HttpResponseMessage response, string name) =>
         string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : response.Content.Headers.TryGetValues(name, out var content) ? content : []);
@@ -18,8 +22,7 @@ public sealed class HeaderTests
     [InlineData("/no-such-page")]
     public async Task Every_kind_of_page_carries_the_full_set_of_protective_headers(string path)
     {
-        using var site = new SiteFactory();
-        var response = await site.CreatePageClient().GetAsync(path);
+        var response = await shared.CreatePageClient().GetAsync(path);
 
         var csp = One(response, "Content-Security-Policy");
         var scriptSrc = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));

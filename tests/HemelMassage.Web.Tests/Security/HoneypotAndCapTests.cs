@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using HemelMassage.Web.Booking;
 using HemelMassage.Web.Tests.Booking;
@@ -30,7 +31,7 @@ public sealed class HoneypotAndCapTests
         var form = BookingJourney.Details();
         form["Website"] = "http://spam.example";
 
-        var response = await BookingSite.PostFormAsync(client, details, details, form);
+        var response = await client.PostFormAsync(details, details, form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Thank you", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class HoneypotAndCapTests
             await SecuritySteps.BookAsync(client, start, BookingJourney.Details(email: "Busy@Example.com"));
         }
         var details = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-11T10:00Z"));
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, details, details, BookingJourney.Details(email: "busy@example.com")));
+        var review = BookingSite.Location(await client.PostFormAsync(details, details, BookingJourney.Details(email: "busy@example.com")));
 
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(review));
         Assert.Contains("You already have 3 bookings to come with us under this email address", html, StringComparison.Ordinal);

@@ -29,9 +29,9 @@ public sealed class LogPrivacyTests(ITestOutputHelper output)
         var journey = new BookingJourney(client);
         var again = BookingSite.Location(await journey.ChooseAsync("2026-12-11T10:00Z"));
         var bad = new Dictionary<string, string>(details) { ["Email"] = markers[1] + "-not-an-email", ["Phone"] = markers[2] + "x" };
-        await BookingSite.PostFormAsync(client, again, again, bad);
-        await BookingSite.PostFormAsync(client, manage + "/reschedule", manage + "/reschedule", new Dictionary<string, string> { ["Start"] = markers[3] });
-        await BookingSite.PostFormAsync(client, manage, manage + "/cancel", new Dictionary<string, string>());
+        await client.PostFormAsync(again, again, bad);
+        await client.PostFormAsync(manage + "/reschedule", manage + "/reschedule", new Dictionary<string, string> { ["Start"] = markers[3] });
+        await client.PostFormAsync(manage, manage + "/cancel", new Dictionary<string, string>());
         await client.GetAsync(manage);
         await site.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
 

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Email;
@@ -36,7 +37,7 @@ public sealed partial class OtherBookingsTests
         var mallory = site.CreatePageClient();
         var manage = await MalloryBooksAsAnnAsync(mallory);
 
-        var withdrawn = await BookingSite.PostFormAsync(mallory, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
+        var withdrawn = await mallory.PostFormAsync(manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
 
         Assert.Equal(manage + "?message=withdrawn", BookingSite.Location(withdrawn));
         var intake = await site.IntakeAsync(ann);
@@ -53,7 +54,7 @@ public sealed partial class OtherBookingsTests
         var mallory = site.CreatePageClient();
         var manage = await MalloryBooksAsAnnAsync(mallory);
 
-        var asked = await BookingSite.PostFormAsync(mallory, manage, manage + "/withdraw-health-consent/everywhere", new Dictionary<string, string>());
+        var asked = await mallory.PostFormAsync(manage, manage + "/withdraw-health-consent/everywhere", new Dictionary<string, string>());
 
         Assert.Contains("We have emailed a link to a***@example.com", WebUtility.HtmlDecode(await mallory.GetStringAsync(BookingSite.Location(asked))));
         Assert.NotNull((await site.IntakeAsync(ann)).ProtectedAnswers);
@@ -63,14 +64,14 @@ public sealed partial class OtherBookingsTests
         var page = WebUtility.HtmlDecode(await phone.GetStringAsync(link));
         Assert.Contains("Withdraw your consent for every booking", page);
         Assert.NotNull((await site.IntakeAsync(ann)).ProtectedAnswers);
-        var press = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = BookingSite.Token(page) });
-        Assert.Equal(link, BookingSite.Location(await phone.PostAsync(link, press)));
+        var token = Forms.Token(page);
+        Assert.Equal(link, BookingSite.Location(await phone.PostWithTokenAsync(link, token)));
         Assert.Null((await site.IntakeAsync(ann)).ProtectedAnswers);
         var used = WebUtility.HtmlDecode(await phone.GetStringAsync(link));
         Assert.Contains("health answers of all your bookings are deleted", used);
         Assert.DoesNotContain("<form", used);
         // Used once: pressing again (a second tab) changes nothing and says it is done.
-        Assert.Equal(link, BookingSite.Location(await phone.PostAsync(link, press)));
+        Assert.Equal(link, BookingSite.Location(await phone.PostWithTokenAsync(link, token)));
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "client.health-consent-withdrawn")));
     }
 
@@ -83,15 +84,15 @@ public sealed partial class OtherBookingsTests
         var manage = await SecuritySteps.BookAsync(mallory, "2026-12-09T10:00Z",
             new Dictionary<string, string>(BookingJourney.Details(name: "Mallory", email: "ann@example.com")) { ["NoFollowUp"] = "true" });
 
-        await BookingSite.PostFormAsync(mallory, manage, manage + "/no-follow-up", new Dictionary<string, string>());
+        await mallory.PostFormAsync(manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
         Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
         Assert.False(await site.WithDbAsync(db => db.Appointments.Where(a => a.Id == ann).Select(a => a.NoFollowUp).SingleAsync()));
         // Only the link sent to Ann's address stops her follow-ups for every visit.
-        await BookingSite.PostFormAsync(mallory, manage, manage + "/no-follow-up/everywhere", new Dictionary<string, string>());
+        await mallory.PostFormAsync(manage, manage + "/no-follow-up/everywhere", new Dictionary<string, string>());
         Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
         var link = await MailboxLinkAsync(site, "ann@example.com");
-        await BookingSite.PostFormAsync(site.CreatePageClient(), link, link, new Dictionary<string, string>());
+        await site.CreatePageClient().PostFormAsync(link, link, new Dictionary<string, string>());
         Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
     }
 
@@ -117,7 +118,7 @@ public sealed partial class OtherBookingsTests
         var link = await MailboxLinkAsync(site, "ann@example.com");
         var annPhone = site.CreatePageClient();
         Assert.Contains("Monday 14 December, 10:00 to 11:00", await annPhone.GetStringAsync(link));
-        var confirmed = await BookingSite.PostFormAsync(annPhone, link, link, new Dictionary<string, string>());
+        var confirmed = await annPhone.PostFormAsync(link, link, new Dictionary<string, string>());
 
         var done = await confirmed.Content.ReadAsStringAsync();
         Assert.Contains("Your booking is confirmed", done);
@@ -136,13 +137,13 @@ public sealed partial class OtherBookingsTests
         var mallory = site.CreatePageClient();
         await SecuritySteps.BookAsync(mallory, "2026-12-08T10:00Z", BookingJourney.Details(email: "mallory@example.com"));
         var key = await new BookingJourney(mallory).UpToReviewAsync("2026-12-09T10:00Z");
-        await BookingSite.PostFormAsync(mallory, "/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "mallory@example.com"));
+        await mallory.PostFormAsync("/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "mallory@example.com"));
         await new BookingJourney(mallory).ConfirmAsync(key);
         var link = await MailboxLinkAsync(site, "mallory@example.com");
 
         // The address is changed after the link went out: the link no longer confirms anything.
-        await BookingSite.PostFormAsync(mallory, "/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "victim@example.com"));
-        var response = await BookingSite.PostFormAsync(mallory, link, link, new Dictionary<string, string>());
+        await mallory.PostFormAsync("/book/details/" + key, "/book/details/" + key, BookingJourney.Details(email: "victim@example.com"));
+        var response = await mallory.PostFormAsync(link, link, new Dictionary<string, string>());
 
         Assert.Equal(0, await site.BookingsAtAsync("2026-12-09T10:00Z"));
         Assert.True((int)response.StatusCode < 500);

@@ -24,7 +24,7 @@ public sealed class RateLimitTests
     }
 
     private static Task<HttpResponseMessage> PostSlot(HttpClient client) =>
-        BookingSite.PostFormAsync(client, BookingJourney.TimesPage, "/book/times",
+        client.PostFormAsync(BookingJourney.TimesPage, "/book/times",
             new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-08T10:00Z" });
 
     [Fact]

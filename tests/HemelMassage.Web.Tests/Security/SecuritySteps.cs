@@ -1,3 +1,4 @@
+using HemelMassage.Web.Tests.Support;
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Tests.Booking;
 
@@ -17,7 +18,7 @@ public static partial class SecuritySteps
     {
         var journey = new BookingJourney(client);
         var chosen = BookingSite.Location(await journey.ChooseAsync(start));
-        var review = BookingSite.Location(await BookingSite.PostFormAsync(client, chosen, chosen, details ?? BookingJourney.Details()));
+        var review = BookingSite.Location(await client.PostFormAsync(chosen, chosen, details ?? BookingJourney.Details()));
         var done = BookingSite.Location(await journey.ConfirmAsync(review.Split('/')[^1]));
         return ManageLink(await client.GetStringAsync(done));
     }

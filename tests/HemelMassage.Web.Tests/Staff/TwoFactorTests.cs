@@ -113,7 +113,7 @@ public sealed partial class TwoFactorTests(ClockedTwoFactorSite site) : IClassFi
         foreach (var browser in browsers)
         {
             await browser.SignInAsync(user.Email!, StaffHelpers.GoodPassword);
-            var token = StaffHelpers.AntiforgeryToken(await browser.GetStringAsync("/admin/account/sign-in/two-factor"));
+            var token = Forms.Token(await browser.GetStringAsync("/admin/account/sign-in/two-factor"));
             forms.Add(new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = site.CodeNow(key), ["__RequestVerificationToken"] = token }));
         }
 

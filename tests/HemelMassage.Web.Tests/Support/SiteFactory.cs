@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,18 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Tests that wait for an email should not also wait out the pause that spares a real start-up.
         _settings["Site:BackgroundStartDelay"] = "00:00:00";
         UsesPostgres = TestDatabase.AllSitesOnPostgres;
+        // PBKDF2 at Identity's 100,000 rounds costs tens of milliseconds for each staff account made and each
+        // sign-in; test sites hash with few rounds. Staff/SignInTimingTests measures the real cost and puts it back.
+        WithServices(services => services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = _passwordHashIterations ?? o.IterationCount));
+    }
+
+    private int? _passwordHashIterations = 1000;
+
+    /// <summary>Hashes staff passwords at Identity's real cost, for a test that measures it.</summary>
+    public SiteFactory WithRealPasswordHashing()
+    {
+        _passwordHashIterations = null;
+        return this;
     }
 
     public bool UsesPostgres { get; private set; }
@@ -87,6 +100,15 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             _settings["Database:Provider"] = "Postgres";
             _settings["Database:ConnectionString"] = _sharedPostgres ?? EnsurePostgresDatabase();
+        }
+        else if (!SqliteTemplate.Off && _settings.GetValueOrDefault("Database:Provider") is null or "Sqlite"
+            && _settings.GetValueOrDefault("Database:ConnectionString") is null
+            && _settings["DataDirectory"] is { } dataDirectory
+            && !File.Exists(Path.Combine(dataDirectory, "hemel-massage.db")))
+        {
+            // A migrated copy instead of migrating a new file (a site on a folder that has a database keeps it).
+            Directory.CreateDirectory(dataDirectory);
+            SqliteTemplate.CopyTo(Path.Combine(dataDirectory, "hemel-massage.db"));
         }
         foreach (var (key, value) in _settings)
         {

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Support;
 
-/// <summary>Staff accounts and forms for tests: create a member of staff, sign in as a role, post a form with its antiforgery token.</summary>
-public static partial class StaffHelpers
+/// <summary>Staff accounts for tests: create a member of staff, sign in as a role, authenticator codes.</summary>
+public static class StaffHelpers
 {
     public const string GoodPassword = "kettle orbit velvet lantern";
 
@@ -34,23 +33,7 @@ public static partial class StaffHelpers
     }
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
-        client.PostFormAsync("/admin/account/sign-in", "/admin/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
-
-    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token (and cookie), then POSTs the fields to <paramref name="action"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var page = await client.GetAsync(formPage);
-        var html = await page.Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = AntiforgeryToken(html);
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
-    public static string AntiforgeryToken(string html)
-    {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "No antiforgery token on the page:\n" + html);
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+        client.PostFormAsync("/admin/account/sign-in", "/admin/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
     /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a Base32 key, as an authenticator app computes it.</summary>
     public static string Totp(string base32Key, DateTimeOffset now)
@@ -86,9 +69,6 @@ public static partial class StaffHelpers
         }
         return [.. bytes];
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 /// <summary>The site as it runs outside Development: two-factor required for the admin area.</summary>
