@@ -7,6 +7,7 @@ using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class SiteServiceCollectionExtensions
             mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
             mvc.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
         });
+        services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(new FeatureViews()));
         services.AddRouting(routing =>
         {
             routing.LowercaseUrls = true;
