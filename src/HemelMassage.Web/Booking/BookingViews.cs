@@ -1,6 +1,3 @@
-using FluentValidation.Results;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace HemelMassage.Web.Booking;
 
 public sealed record BookStartView(IReadOnlyList<TreatmentChoice> Treatments, string? Selected, bool ShortRequest, bool Unknown);
@@ -63,24 +60,3 @@ public sealed record MailboxLinkView(string Token, MailboxLinkPurpose Purpose, M
 
 /// <summary>The manage page's "Choose another time": the booking as it stands, and the free times.</summary>
 public sealed record RescheduleView(string Token, string Current, TimesView Times);
-
-public static class ModelStateText
-{
-    public static void AddErrors(this ModelStateDictionary modelState, ValidationResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
-    }
-
-    /// <summary>The first message for a field, or null; binding errors (a word posted for a yes/no) included.</summary>
-    public static string? ErrorFor(this ModelStateDictionary modelState, string field) =>
-        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
-            ? entry.Errors[0].ErrorMessage is { Length: > 0 } message ? message : "Please check this answer."
-            : null;
-
-    public static IEnumerable<(string Field, string Message)> AllErrors(this ModelStateDictionary modelState) =>
-        modelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage is { Length: > 0 } m ? m : "Please check this answer."));
-}

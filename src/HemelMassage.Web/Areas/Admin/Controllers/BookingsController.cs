@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Staff;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HemelMassage.Web.Booking;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

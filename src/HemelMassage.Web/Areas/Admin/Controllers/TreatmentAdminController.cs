@@ -3,6 +3,7 @@ using FluentValidation;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

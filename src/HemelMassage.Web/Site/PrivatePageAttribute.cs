@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace HemelMassage.Web.Booking;
+namespace HemelMassage.Web.Site;
 
 /// <summary>
 /// Pages that show personal details or carry a secret in their address: never stored by a browser or

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Site;
 
 /// <summary>Shown instead of any failure: a 404 that helps the visitor on, or a calm error page.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
