@@ -23,7 +23,6 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<SlotText>();
         services.AddSingleton<CancellationRule>();
         services.AddSingleton<DayChoices>();
-        services.AddSingleton<OpeningHours>();
         services.AddSingleton<ScheduleCache>();
         services.AddOutputCache(AvailabilityPages.AddPolicy);
         services.AddSingleton<AvailabilityPages>();

@@ -4,7 +4,7 @@ using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Clinic;
 
 public sealed record HomePage(IReadOnlyList<TreatmentSummary> Treatments, IReadOnlyList<Article> LatestArticles);
 
@@ -13,5 +13,5 @@ public sealed class HomeController(TreatmentMenu menu, ArticleCatalog articles) 
     [HttpGet("/")]
     [OutputCache(PolicyName = ContentCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new HomePage(await menu.ActiveAsync(cancellationToken), articles.Listed.Take(3).ToList()));
+        View("Home", new HomePage(await menu.ActiveAsync(cancellationToken), articles.Listed.Take(3).ToList()));
 }

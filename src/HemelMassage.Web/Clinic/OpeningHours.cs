@@ -1,6 +1,7 @@
 using System.Globalization;
+using HemelMassage.Web.Booking;
 
-namespace HemelMassage.Web.Booking;
+namespace HemelMassage.Web.Clinic;
 
 /// <summary>One line of the opening hours as pages show it: "Tuesday to Friday", "09:00 to 20:00".</summary>
 public sealed record OpeningHoursLine(string Days, string Hours);

@@ -2,7 +2,7 @@ using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Clinic;
 
 /// <summary>The clinic's plain information pages.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
