@@ -1,10 +1,9 @@
-using HemelMassage.Web.Articles;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Articles;
 
 /// <summary>The Atom feed, sitemap and robots rules; drafts never appear in them, in any environment.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]

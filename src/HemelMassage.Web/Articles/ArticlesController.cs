@@ -1,10 +1,9 @@
-using HemelMassage.Web.Articles;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Articles;
 
 public sealed record ArticlePage(Article Article, IReadOnlyList<Article> Related, string JsonLd);
 
