@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Benchmarks;

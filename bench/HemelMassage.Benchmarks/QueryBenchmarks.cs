@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Treatments;
 using Microsoft.EntityFrameworkCore;

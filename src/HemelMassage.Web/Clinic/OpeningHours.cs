@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Clinic;
 

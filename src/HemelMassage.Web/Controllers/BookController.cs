@@ -1,6 +1,6 @@
 using System.Globalization;
 using FluentValidation;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,5 +1,5 @@
 using FluentValidation;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -138,7 +138,7 @@ public sealed class BookDetailsController(
     }
 
     /// <summary>Where a request goes when the booking is not in progress in this browser; null when it is.</summary>
-    private async Task<IActionResult?> ElsewhereAsync(PendingState state, Booking.PendingBooking? pending, CancellationToken cancellationToken) => state switch
+    private async Task<IActionResult?> ElsewhereAsync(PendingState state, PendingBooking? pending, CancellationToken cancellationToken) => state switch
     {
         PendingState.InProgress => null,
         PendingState.OtherBrowser => this.OtherBrowser("/book"),
@@ -149,7 +149,7 @@ public sealed class BookDetailsController(
         _ => this.NotValid(),
     };
 
-    private async Task<BookingSummary> SummaryAsync(Booking.PendingBooking pending, CancellationToken cancellationToken)
+    private async Task<BookingSummary> SummaryAsync(PendingBooking pending, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var treatment = schedule.Treatment(pending.TreatmentId)!;

@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

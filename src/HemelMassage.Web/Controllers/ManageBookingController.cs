@@ -1,5 +1,5 @@
 using FluentValidation;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;

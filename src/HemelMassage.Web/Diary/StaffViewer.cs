@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.EntityFrameworkCore;

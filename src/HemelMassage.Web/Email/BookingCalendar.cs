@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using Ical.Net;
 using Ical.Net.CalendarComponents;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FluentValidation;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Intake;
 

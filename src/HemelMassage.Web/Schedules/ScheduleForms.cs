@@ -4,7 +4,7 @@ using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Schedules;
 
-/// <summary>No duration field on purpose: every treatment is <see cref="Booking.TreatmentLength.Minutes"/> minutes.</summary>
+/// <summary>No duration field on purpose: every treatment is <see cref="Bookings.TreatmentLength.Minutes"/> minutes.</summary>
 public sealed class TreatmentForm
 {
     public string Name { get; set => field = PersonName.Normalise(value); } = "";

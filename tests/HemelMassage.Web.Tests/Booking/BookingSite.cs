@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

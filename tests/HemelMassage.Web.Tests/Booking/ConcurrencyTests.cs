@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

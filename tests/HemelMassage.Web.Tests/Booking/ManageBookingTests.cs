@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;

@@ -1,5 +1,5 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Tests.Booking;
 

@@ -1,0 +1,74 @@
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>
+/// A booked hour. Named Appointment rather than Booking so it does not clash with this namespace.
+/// Rows are never deleted: cancelling changes <see cref="Status"/>.
+/// </summary>
+public sealed class Appointment
+{
+    public int Id { get; set; }
+    /// <summary>Short human reference, e.g. HM-7K3Q9P, for the phone and the email subject.</summary>
+    public required string Reference { get; set; }
+    public int TherapistId { get; set; }
+    public Therapist? Therapist { get; set; }
+    public int TreatmentId { get; set; }
+    public Treatments.Treatment? Treatment { get; set; }
+    public int ClientId { get; set; }
+    public Client? Client { get; set; }
+    public DateTime StartUtc { get; set; }
+    /// <summary>Always <see cref="TreatmentLength.EndOf"/> the start; the database checks it too.</summary>
+    public DateTime EndUtc { get; set; }
+    public AppointmentStatus Status { get; set; } = AppointmentStatus.Booked;
+    public bool FirstVisit { get; set; }
+    public string? ClientNote { get; set; }
+    /// <summary>No follow-up email after this visit. <see cref="Client.NoFollowUp"/> is the client's choice for every visit.</summary>
+    public bool NoFollowUp { get; set; }
+    public required string IdempotencyKey { get; set; }
+    public required string ManageTokenHash { get; set; }
+    public Guid CalendarUid { get; set; }
+    public int CalendarSequence { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>Raised on every change, so two staff edits cannot silently overwrite each other.</summary>
+    public int Version { get; set; }
+    public List<AppointmentChange> Changes { get; set; } = [];
+
+    public void Move(DateTime startUtc)
+    {
+        StartUtc = startUtc;
+        EndUtc = TreatmentLength.EndOf(startUtc);
+    }
+}
+
+/// <summary>Stored as numbers; the overlap triggers and the partial index name the active ones (1, 3, 4).</summary>
+public enum AppointmentStatus
+{
+    Booked = 1,
+    Cancelled = 2,
+    Arrived = 3,
+    NoShow = 4,
+    LateCancellation = 5,
+}
+
+/// <summary>History: who changed a booking, when, and what.</summary>
+public sealed class AppointmentChange
+{
+    public int Id { get; set; }
+    public int AppointmentId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string By { get; set; }
+    public required string What { get; set; }
+}
+
+public sealed class Client
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Lower-cased, so a returning client is found whatever they typed.</summary>
+    public required string Email { get; set; }
+    public required string Phone { get; set; }
+    public bool FirstVisit { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The client asked for no follow-up email after any visit: set only by staff or through a link sent to their address.</summary>
+    public bool NoFollowUp { get; set; }
+}

@@ -1,0 +1,105 @@
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>
+/// Manage-my-booking: the link's token is looked up by its hash. It finds its booking whatever became of it
+/// (cancelled, past), so the page can say so; only an unknown token gets null. It acts on that booking alone:
+/// anyone may type an address into the booking form, so a change to the client's other bookings needs a link
+/// sent to the address (<see cref="MailboxLinks"/>).
+/// </summary>
+public sealed class ManageBookings(
+    ClinicDbContext db, Availability availability, BookingConfirmation confirmation,
+    IBookingNotifications notifications, IOptions<BookingOptions> options, ILogger<ManageBookings> logger)
+{
+    public async Task<Appointment?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!Secrets.LooksLikeToken(token))
+        {
+            return null;
+        }
+        var hash = Secrets.Hash(token!);
+        return await ByToken.For(db)(db, hash);
+    }
+
+    // Tracked on purpose: cancel and reschedule change the row they find. Compiled, as every manage page runs it.
+    private static readonly CompiledPerModel<Func<ClinicDbContext, string, Task<Appointment?>>> ByToken =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db, string hash) =>
+            db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
+                .FirstOrDefault(a => a.ManageTokenHash == hash)));
+
+    public static bool IsCancelled(Appointment appointment) => appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation;
+
+    /// <summary>Still to come and still booked: the only state a client may change online.</summary>
+    public bool IsOpen(Appointment appointment) => appointment.Status == AppointmentStatus.Booked && appointment.StartUtc > availability.NowUtc;
+
+    /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
+    public bool CanChange(Appointment appointment) => IsOpen(appointment) && options.Value.CanChangeOnline(appointment.StartUtc, availability.NowUtc);
+
+    /// <summary>No follow-up email after this visit; the client's other visits are theirs to decide through their address.</summary>
+    public async Task NoFollowUpAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        appointment.NoFollowUp = true;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var appointment = await FindAsync(token, cancellationToken);
+        if (appointment is null || !CanChange(appointment))
+        {
+            return false;
+        }
+        var now = availability.NowUtc;
+        appointment.Status = AppointmentStatus.Cancelled;
+        Touch(appointment, now, "Cancelled online by the client");
+        notifications.Cancelled(db, confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Moves the booking, keeping its identity: same reference, same calendar UID, next sequence.</summary>
+    public async Task<SlotProblem?> RescheduleAsync(string token, DateTime startUtc, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var appointment = await FindAsync(token, cancellationToken);
+            if (appointment is null || !CanChange(appointment))
+            {
+                return null;
+            }
+            var schedule = await availability.ScheduleAsync(cancellationToken);
+            var problem = await availability.CheckAsync(schedule, appointment.TreatmentId, appointment.TherapistId, startUtc, appointment.Id, cancellationToken);
+            if (problem != SlotProblem.None)
+            {
+                return problem;
+            }
+            var previous = appointment.StartUtc;
+            appointment.Move(startUtc);
+            appointment.CalendarSequence++;
+            Touch(appointment, availability.NowUtc, $"Moved online by the client from {SlotValue.Format(previous)}");
+            notifications.Rescheduled(db, confirmation.Notice(appointment, schedule, token), previous);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return SlotProblem.None;
+        }
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
+        {
+            logger.LogInformation(ex, "A reschedule lost its hour");
+            db.ChangeTracker.Clear();
+            return SlotProblem.Taken;
+        }
+    }
+
+    private static void Touch(Appointment appointment, DateTime now, string what)
+    {
+        appointment.UpdatedAtUtc = now;
+        appointment.Version++;
+        appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = "client", What = what });
+    }
+}
