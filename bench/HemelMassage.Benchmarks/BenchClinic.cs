@@ -84,7 +84,7 @@ public sealed class BenchClinic : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = folder });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddData(builder.Configuration, builder.Environment);
-        builder.Services.AddBooking();
+        builder.Services.AddBookings();
         builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         var clinic = new BenchClinic(builder.Build());
         using var scope = clinic.Services.CreateScope();

@@ -8,7 +8,7 @@ namespace HemelMassage.Web.Bookings;
 /// The bookings due a reminder, read from their current state each time the reminder job runs:
 /// a cancelled booking yields nothing, a moved one yields its new time.
 /// </summary>
-public sealed class BookingReminderSource(Availability availability, BookingConfirmation confirmation) : IReminderSource
+public sealed class BookingReminderSource(Availability availability, BookingNotices notices) : IReminderSource
 {
     public async Task<IReadOnlyList<BookingNotice>> ActiveBookingsStartingAsync(
         ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
@@ -19,6 +19,6 @@ public sealed class BookingReminderSource(Availability availability, BookingConf
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);
         var schedule = await availability.ScheduleAsync(cancellationToken);
-        return due.Select(a => confirmation.Notice(a, schedule, manageToken: null)).ToList();
+        return due.Select(a => notices.Of(a, schedule, manageToken: null)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;

@@ -12,7 +12,7 @@ namespace HemelMassage.Web.Diary;
 /// </summary>
 public sealed class BookingDesk(
     ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability,
-    BookingConfirmation confirmation, IBookingNotifications notifications, AuditLog audit, ILogger<BookingDesk> logger)
+    BookingNotices notices, IBookingNotifications notifications, AuditLog audit, ILogger<BookingDesk> logger)
 {
     public Task<DeskResult> MarkAsync(int id, int? version, AppointmentStatus status, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, async a =>
@@ -32,7 +32,7 @@ public sealed class BookingDesk(
             if (status == AppointmentStatus.LateCancellation)
             {
                 // The hour is freed and the client's calendar entry withdrawn; the row stays for the no-show history.
-                notifications.Cancelled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
+                notifications.Cancelled(db, notices.Of(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
             }
             return Record(a, "booking." + status.ToString().ToLowerInvariant(), $"Marked {StatusText.Of(status).ToLowerInvariant()}");
         }, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class BookingDesk(
             }
             a.Status = AppointmentStatus.Cancelled;
             var reason = form.Reason.Trim();
-            notifications.Cancelled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), reason, byClinic: true);
+            notifications.Cancelled(db, notices.Of(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), reason, byClinic: true);
             return Record(a, "booking.cancel", $"Cancelled by the clinic: {reason}");
         }, cancellationToken);
 
@@ -68,7 +68,7 @@ public sealed class BookingDesk(
             a.Move(startUtc);
             a.TherapistId = form.TherapistId!.Value;
             a.CalendarSequence++;
-            notifications.Rescheduled(db, confirmation.Notice(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), previous);
+            notifications.Rescheduled(db, notices.Of(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), previous);
             return Record(a, "booking.move", $"Moved from {from} to {ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
         }, cancellationToken);
 

@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Diary;
 /// says so visibly), never the overlap rule. The form's key makes a second press of "Book" find the first booking.
 /// </summary>
 public sealed class PhoneBookings(
-    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, BookingConfirmation confirmation,
+    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, BookingNotices notices,
     IBookingNotifications notifications, AuditLog audit, ILogger<PhoneBookings> logger)
 {
     public async Task<DeskResult> BookAsync(PhoneBookingForm form, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class PhoneBookings(
             appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
             db.Appointments.Add(appointment);
             await db.SaveChangesAsync(cancellationToken);
-            var notice = confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), token);
+            var notice = notices.Of(appointment, await availability.ScheduleAsync(cancellationToken), token);
             notifications.Booked(db, notice);
             audit.Add("booking.create", appointment.Reference, what);
             await db.SaveChangesAsync(cancellationToken);

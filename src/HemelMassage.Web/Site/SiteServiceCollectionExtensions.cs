@@ -37,6 +37,8 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<TreatmentMenu>();
         services.AddControllersWithViews(mvc =>
         {
+            // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
+            mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer.");
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             mvc.Conventions.Add(new HeadLikeGet());
             // jQuery-style keys ("a[b]" read as "a.b") are for scripts this site does not have, and the jQuery

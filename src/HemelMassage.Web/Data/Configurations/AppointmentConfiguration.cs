@@ -1,3 +1,4 @@
+using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,10 +1,11 @@
+using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.ManageBooking;
 
 /// <summary>
 /// A link sent to a client's address (<see cref="MailboxLinks"/>): the GET names what it will do, the button POSTs it.
@@ -27,7 +28,7 @@ public sealed class MailboxLinkController(
         var state = link.UsedAtUtc is not null || pending?.AppointmentId is not null ? MailboxLinkState.Used
             : !links.IsLive(link) || (link.Purpose == MailboxLinkPurpose.ConfirmBooking && pending is null) ? MailboxLinkState.Expired
             : MailboxLinkState.Live;
-        return View(new MailboxLinkView(token, link.Purpose, state, pending is null ? null : await DescribeAsync(pending, cancellationToken)));
+        return View("MailboxLink", new MailboxLinkView(token, link.Purpose, state, pending is null ? null : await DescribeAsync(pending, cancellationToken)));
     }
 
     [HttpPost("/booking/email/{token}")]
@@ -48,10 +49,10 @@ public sealed class MailboxLinkController(
             var (problem, confirmed, _) = await confirmation.ConfirmAsync(pending.Key, mailboxProven: true, cancellationToken);
             if (confirmed?.AppointmentId is null)
             {
-                return View("Show", new MailboxLinkView(token, link.Purpose, problem == SlotProblem.None ? MailboxLinkState.Expired : MailboxLinkState.Taken, null));
+                return View("MailboxLink", new MailboxLinkView(token, link.Purpose, problem == SlotProblem.None ? MailboxLinkState.Expired : MailboxLinkState.Taken, null));
             }
             await links.UseAsync(link, cancellationToken);
-            return await confirmation.ShowAsync(confirmed, cancellationToken) is { } shown ? View("~/Views/BookDetails/Done.cshtml", shown.View) : again;
+            return await confirmation.ShowAsync(confirmed, cancellationToken) is { } shown ? View("~/Book/Views/Done.cshtml", shown.View) : again;
         }
         if (!await links.UseAsync(link, cancellationToken) || await db.Clients.FirstOrDefaultAsync(c => c.Id == link.ClientId && c.Email == link.Email, cancellationToken) is not { } client)
         {

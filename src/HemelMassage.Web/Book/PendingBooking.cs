@@ -1,4 +1,4 @@
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 /// <summary>
 /// A booking being filled in, kept on the server so personal details never travel in URLs.

@@ -1,8 +1,9 @@
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.ManageBooking;
 
 /// <summary>
 /// Links sent to a client's address: the proof a booking's own link cannot give that its holder owns the

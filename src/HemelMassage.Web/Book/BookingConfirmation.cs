@@ -1,8 +1,9 @@
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 /// <summary>
 /// Turns a reviewed pending booking into a booking, in one short write transaction (BEGIN IMMEDIATE on
@@ -10,7 +11,7 @@ namespace HemelMassage.Web.Bookings;
 /// pending key is the idempotency key, so a second submit finds the booking the first one made.
 /// </summary>
 public sealed class BookingConfirmation(
-    ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic, SlotText text,
+    ClinicDbContext db, Availability availability, IBookingNotifications notifications, BookingNotices notices, ClinicOptions clinic, SlotText text,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, CancellationRule rule, Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
 {
     /// <param name="mailboxProven">The client opened a link sent to the booking's address, so the online cap for that address does not apply.</param>
@@ -57,7 +58,7 @@ public sealed class BookingConfirmation(
             await db.SaveChangesAsync(cancellationToken);
             pending.AppointmentId = appointment.Id;
             var intake = await intakes.AddAsync(appointment, pending, cancellationToken);
-            var notice = Notice(appointment, schedule, pending);
+            var notice = notices.Of(appointment, schedule, pending.ManageToken);
             notifications.Booked(db, notice);
             if (intake.NeedsConversation)
             {
@@ -147,14 +148,4 @@ public sealed class BookingConfirmation(
         }
         return reference;
     }
-
-    public BookingNotice Notice(Appointment a, Schedule schedule, PendingBooking? pending) => Notice(a, schedule, pending?.ManageToken);
-
-    /// <param name="manageToken">The raw token when it is at hand (it is stored only hashed), so the email can carry the link.</param>
-    public BookingNotice Notice(Appointment a, Schedule schedule, string? manageToken) => new(
-        a.Id, a.Reference, a.Client!.Name, a.Client.Email,
-        schedule.Treatment(a.TreatmentId)?.Name ?? "Massage", schedule.Therapist(a.TherapistId)?.Name ?? "your therapist",
-        a.StartUtc, a.EndUtc,
-        manageToken is null ? null : clinic.AbsoluteUrl("/booking/" + manageToken),
-        a.CalendarUid, a.CalendarSequence);
 }

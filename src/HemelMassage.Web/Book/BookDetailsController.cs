@@ -1,11 +1,12 @@
 using FluentValidation;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
+using HemelMassage.Web.ManageBooking;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Book;
 
 /// <summary>
 /// Details, review, confirm and confirmation: personal data, kept server-side under the pending key and shown
@@ -118,7 +119,7 @@ public sealed class BookDetailsController(
         }
         return await confirmation.ShowAsync(pending!, cancellationToken) is not { } shown ? this.NotValid()
             : shown.Appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation
-                ? View("~/Views/ManageBooking/Cancelled.cshtml", CancelledView.Of(shown.Appointment, text))
+                ? View("~/ManageBooking/Views/Cancelled.cshtml", CancelledView.Of(shown.Appointment, text))
                 : View(shown.View);
     }
 

@@ -1,8 +1,9 @@
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.ManageBooking;
 
 /// <summary>
 /// Manage-my-booking: the link's token is looked up by its hash. It finds its booking whatever became of it
@@ -11,7 +12,7 @@ namespace HemelMassage.Web.Bookings;
 /// sent to the address (<see cref="MailboxLinks"/>).
 /// </summary>
 public sealed class ManageBookings(
-    ClinicDbContext db, Availability availability, BookingConfirmation confirmation,
+    ClinicDbContext db, Availability availability, BookingNotices notices,
     IBookingNotifications notifications, IOptions<BookingOptions> options, ILogger<ManageBookings> logger)
 {
     public async Task<Appointment?> FindAsync(string? token, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class ManageBookings(
         var now = availability.NowUtc;
         appointment.Status = AppointmentStatus.Cancelled;
         Touch(appointment, now, "Cancelled online by the client");
-        notifications.Cancelled(db, confirmation.Notice(appointment, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
+        notifications.Cancelled(db, notices.Of(appointment, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -83,7 +84,7 @@ public sealed class ManageBookings(
             appointment.Move(startUtc);
             appointment.CalendarSequence++;
             Touch(appointment, availability.NowUtc, $"Moved online by the client from {SlotValue.Format(previous)}");
-            notifications.Rescheduled(db, confirmation.Notice(appointment, schedule, token), previous);
+            notifications.Rescheduled(db, notices.Of(appointment, schedule, token), previous);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return SlotProblem.None;

@@ -1,15 +1,14 @@
-using FluentValidation;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Bookings;
 
-public static class BookingServiceCollectionExtensions
+public static class BookingsServiceCollectionExtensions
 {
-    public static IServiceCollection AddBooking(this IServiceCollection services)
+    /// <summary>The booking itself: its rules, the free hours, the cached schedule and availability pages, the notices for email.</summary>
+    public static IServiceCollection AddBookings(this IServiceCollection services)
     {
         services.AddOptions<BookingOptions>()
             .BindConfiguration(BookingOptions.Section)
@@ -17,8 +16,6 @@ public static class BookingServiceCollectionExtensions
             .Validate(o => o.SlotInterval.Ticks % TimeSpan.TicksPerMinute == 0, "Booking:SlotInterval must be whole minutes.")
             .ValidateOnStart();
         services.AddMemoryCache();
-        // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
-        services.Configure<MvcOptions>(mvc => mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer."));
         services.AddSingleton(sp => new AvailabilityCalculator(sp.GetRequiredService<IOptions<BookingOptions>>().Value));
         services.AddSingleton<SlotText>();
         services.AddSingleton<CancellationRule>();
@@ -31,16 +28,9 @@ public static class BookingServiceCollectionExtensions
         services.ConfigureDbContext<ClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.ConfigureDbContext<PostgresClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.AddScoped<Availability>();
-        services.AddScoped<PendingBookings>();
-        services.AddSingleton<BookingBrowser>();
-        services.AddScoped<MailboxLinks>();
-        services.AddScoped<BookingConfirmation>();
-        services.AddScoped<ManageBookings>();
+        services.AddSingleton<BookingNotices>();
         services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
         services.AddScoped<IReminderSource, BookingReminderSource>();
-        services.AddSingleton<IValidator<SlotForm>, SlotFormValidator>();
-        services.AddSingleton<IValidator<DetailsForm>, DetailsFormValidator>();
-        services.AddSingleton<IValidator<RescheduleForm>, RescheduleFormValidator>();
         return services;
     }
 }

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 public sealed partial class SlotFormValidator : AbstractValidator<SlotForm>
 {
@@ -16,15 +17,6 @@ public sealed partial class SlotFormValidator : AbstractValidator<SlotForm>
             .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
         RuleFor(f => f.Pending).Must(Secrets.LooksLikeToken).When(f => f.Pending is not null)
             .WithMessage("Please start your booking again.");
-    }
-}
-
-public sealed class RescheduleFormValidator : AbstractValidator<RescheduleForm>
-{
-    public RescheduleFormValidator()
-    {
-        RuleFor(f => f.Start).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Please choose a new time.")
-            .Must(s => SlotValue.TryParse(s, out _)).WithMessage("Please choose one of the times shown.");
     }
 }
 

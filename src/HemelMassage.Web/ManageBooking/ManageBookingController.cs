@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.ManageBooking;
 
 /// <summary>The emailed link. A GET only shows; every change is a button that POSTs, and acts on this booking alone.</summary>
 [EnableRateLimiting(RateLimits.Manage)]

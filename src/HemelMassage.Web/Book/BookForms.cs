@@ -1,6 +1,6 @@
 using HemelMassage.Web.Site;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 /// <summary>The chosen hour, posted from the times page. Everything in it is re-checked on the server.</summary>
 public sealed class SlotForm
@@ -43,33 +43,4 @@ public sealed class DetailsForm
 
     /// <summary>The honeypot: hidden from people and screen readers, so only a bot fills it in.</summary>
     public string? Website { get; set; }
-}
-
-public sealed class RescheduleForm
-{
-    public string? Start { get; set; }
-}
-
-/// <summary>"any" (no preference) or a therapist id, as it travels in links and forms.</summary>
-public static class TherapistChoice
-{
-    public const string Any = "any";
-
-    public static bool TryParse(string? value, out int? therapistId)
-    {
-        therapistId = null;
-        if (string.Equals(value, Any, StringComparison.Ordinal))
-        {
-            return true;
-        }
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
-        {
-            therapistId = id;
-            return true;
-        }
-        return false;
-    }
-
-    public static string Format(int? therapistId) =>
-        therapistId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Any;
 }

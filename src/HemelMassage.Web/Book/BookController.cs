@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Book;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
 public sealed class BookController(

@@ -1,8 +1,9 @@
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 /// <summary>Where a booking in progress stands, for the browser asking.</summary>
 public enum PendingState

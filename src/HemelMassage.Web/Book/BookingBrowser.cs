@@ -1,7 +1,8 @@
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using Microsoft.Extensions.Options;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Book;
 
 /// <summary>
 /// The browser that started a booking: a second 256-bit secret in an HttpOnly cookie, stored on the booking in
