@@ -1,3 +1,5 @@
+using HemelMassage.Web.Therapists;
+
 namespace HemelMassage.Web.Bookings;
 
 /// <summary>

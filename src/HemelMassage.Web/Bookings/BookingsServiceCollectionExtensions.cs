@@ -29,6 +29,7 @@ public static class BookingsServiceCollectionExtensions
         services.ConfigureDbContext<PostgresClinicDbContext>((sp, db) => db.AddInterceptors(sp.GetRequiredService<AvailabilityChangeInterceptor>()));
         services.AddScoped<Availability>();
         services.AddSingleton<BookingNotices>();
+        services.AddScoped<ScheduleChanges>();
         services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
         services.AddScoped<IReminderSource, BookingReminderSource>();
         return services;

@@ -1,7 +1,9 @@
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Closures;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Therapists;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
-using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -34,7 +33,6 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddScoped<TreatmentMenu>();
         services.AddControllersWithViews(mvc =>
         {
             // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.

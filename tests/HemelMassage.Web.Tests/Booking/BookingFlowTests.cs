@@ -1,5 +1,6 @@
 using System.Net;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Closures;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;

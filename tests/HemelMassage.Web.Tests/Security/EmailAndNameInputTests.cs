@@ -126,7 +126,7 @@ public sealed partial class EmailAndNameInputTests(BookingSite site) : IClassFix
         Assert.Equal("Ann Client Smith", new Diary.PhoneBookingForm { Name = Typed }.Name);
         Assert.Equal("Ann Client Smith", new InviteForm { DisplayName = Typed }.DisplayName);
         Assert.Equal("Ann Client Smith", new FirstOwnerForm { DisplayName = Typed }.DisplayName);
-        Assert.Equal("Ann Client Smith", new Schedules.TherapistForm { Name = Typed }.Name);
+        Assert.Equal("Ann Client Smith", new Therapists.TherapistForm { Name = Typed }.Name);
     }
 
     [Fact]

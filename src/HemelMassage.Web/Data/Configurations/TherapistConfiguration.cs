@@ -1,4 +1,6 @@
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Closures;
+using HemelMassage.Web.Therapists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -3,7 +3,7 @@ using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace HemelMassage.Web.Controllers;
+namespace HemelMassage.Web.Treatments;
 
 public sealed class TreatmentsController(TreatmentMenu menu) : Controller
 {

@@ -1,7 +1,7 @@
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Therapists;
 
 /// <summary>Three demo therapists with weekday and Saturday hours and lunch breaks, so a fresh site shows times at once.</summary>
 public static class TherapistSeed

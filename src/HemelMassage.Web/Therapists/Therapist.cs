@@ -1,6 +1,6 @@
 using HemelMassage.Web.Treatments;
 
-namespace HemelMassage.Web.Bookings;
+namespace HemelMassage.Web.Therapists;
 
 /// <summary>A therapist clients can book. Inactive therapists keep their history but take no new bookings.</summary>
 public sealed class Therapist
@@ -35,14 +35,5 @@ public sealed class TimeOff
     public int TherapistId { get; set; }
     public DateTime StartUtc { get; set; }
     public DateTime EndUtc { get; set; }
-    public string Reason { get; set; } = "";
-}
-
-/// <summary>Whole local days the clinic is shut (bank holidays, refits), both dates included.</summary>
-public sealed class ClinicClosure
-{
-    public int Id { get; set; }
-    public DateOnly From { get; set; }
-    public DateOnly To { get; set; }
     public string Reason { get; set; } = "";
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Treatments;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Treatments;
 
 public sealed record TreatmentEditPage(int? Id, TreatmentForm Form);
 
@@ -17,11 +16,11 @@ public sealed record TreatmentEditPage(int? Id, TreatmentForm Form);
 [Area("Admin")]
 [Route("admin/treatments")]
 [Authorize(Roles = StaffRoles.Owner)]
-public sealed class TreatmentAdminController(ClinicDbContext db, ScheduleAdmin schedules, IValidator<TreatmentForm> validator) : Controller
+public sealed class TreatmentsAdminController(ClinicDbContext db, TreatmentChanges changes, IValidator<TreatmentForm> validator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.Treatments.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(cancellationToken));
+        View("AdminIndex", await db.Treatments.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(cancellationToken));
 
     [HttpGet("new")]
     public IActionResult New() => View("Edit", new TreatmentEditPage(null, new TreatmentForm()));
@@ -30,7 +29,7 @@ public sealed class TreatmentAdminController(ClinicDbContext db, ScheduleAdmin s
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var t = await db.Treatments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return t is null ? NotFound() : View(new TreatmentEditPage(id, new TreatmentForm
+        return t is null ? NotFound() : View("Edit", new TreatmentEditPage(id, new TreatmentForm
         {
             Name = t.Name, Suits = t.Suits, Description = t.Description, IsActive = t.IsActive,
             Price = (t.PricePence / 100m).ToString("0.00", CultureInfo.InvariantCulture),
@@ -51,7 +50,7 @@ public sealed class TreatmentAdminController(ClinicDbContext db, ScheduleAdmin s
         {
             return View("Edit", new TreatmentEditPage(id, form));
         }
-        await schedules.SaveTreatmentAsync(id, form, cancellationToken);
+        await changes.SaveAsync(id, form, cancellationToken);
         TempData["Notice"] = $"Saved {form.Name.Trim()}. The public pages show the change now.";
         return Redirect("/admin/treatments");
     }

@@ -1,14 +1,14 @@
 using FluentValidation;
 using HemelMassage.Web.Bookings;
-using HemelMassage.Web.Site;
+using HemelMassage.Web.Closures;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Schedules;
+using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Therapists;
 
 public sealed record TherapistEditPage(
     Therapist? Therapist, IReadOnlyList<Treatments.Treatment> AllTreatments, TherapistForm Details, HoursForm Hours, DaysForm TimeOff);
@@ -17,13 +17,13 @@ public sealed record TherapistEditPage(
 [Area("Admin")]
 [Route("admin/therapists")]
 [Authorize(Roles = StaffRoles.Owner)]
-public sealed class TherapistAdminController(
-    ClinicDbContext db, ScheduleAdmin schedules,
+public sealed class TherapistsController(
+    ClinicDbContext db, TherapistChanges changes,
     IValidator<TherapistForm> detailsValidator, IValidator<HoursForm> hoursValidator, IValidator<DaysForm> daysValidator) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.Therapists.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(cancellationToken));
+        View("Index", await db.Therapists.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(cancellationToken));
 
     [HttpGet("new")]
     public Task<IActionResult> New(CancellationToken cancellationToken) => PageAsync(null, null, null, null, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class TherapistAdminController(
             return NotFound();
         }
         ModelState.AddErrors(await hoursValidator.ValidateAsync(form, cancellationToken), "Hours");
-        if (ModelState.IsValid && await schedules.AddHoursAsync(id, form, cancellationToken) is string problem)
+        if (ModelState.IsValid && await changes.AddHoursAsync(id, form, cancellationToken) is string problem)
         {
             ModelState.AddModelError("Hours.Start", problem);
         }
@@ -65,18 +65,18 @@ public sealed class TherapistAdminController(
         {
             return await PageAsync(id, null, null, form, cancellationToken);
         }
-        await schedules.AddTimeOffAsync(id, form, cancellationToken);
+        await changes.AddTimeOffAsync(id, form, cancellationToken);
         return Saved(id, "Time off added. Bookings already made in it stay: check the diary.");
     }
 
     [HttpPost("{id:int}/hours/{rowId:int}/remove")]
     public async Task<IActionResult> RemoveHours(int id, int rowId, CancellationToken cancellationToken) =>
-        await schedules.RemoveAsync(db.WorkingHours.Where(h => h.Id == rowId && h.TherapistId == id), "hours.remove", $"therapist {id}", cancellationToken)
+        await changes.RemoveHoursAsync(id, rowId, cancellationToken)
             ? Saved(id, "Hours removed.") : NotFound();
 
     [HttpPost("{id:int}/time-off/{rowId:int}/remove")]
     public async Task<IActionResult> RemoveTimeOff(int id, int rowId, CancellationToken cancellationToken) =>
-        await schedules.RemoveAsync(db.TimeOff.Where(o => o.Id == rowId && o.TherapistId == id), "timeoff.remove", $"therapist {id}", cancellationToken)
+        await changes.RemoveTimeOffAsync(id, rowId, cancellationToken)
             ? Saved(id, "Time off removed.") : NotFound();
 
     private Task<bool> Exists(int id) => db.Therapists.AnyAsync(t => t.Id == id);
@@ -85,7 +85,7 @@ public sealed class TherapistAdminController(
     {
         ModelState.AddErrors(await detailsValidator.ValidateAsync(form, cancellationToken), "Details");
         return ModelState.IsValid
-            ? Saved(await schedules.SaveTherapistAsync(id, form, cancellationToken), $"Saved {form.Name.Trim()}.")
+            ? Saved(await changes.SaveAsync(id, form, cancellationToken), $"Saved {form.Name.Trim()}.")
             : await PageAsync(id, form, null, null, cancellationToken);
     }
 

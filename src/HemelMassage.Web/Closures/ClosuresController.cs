@@ -2,13 +2,12 @@ using FluentValidation;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Schedules;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Closures;
 
 public sealed record ClosuresPage(IReadOnlyList<ClinicClosure> Closures, DaysForm Form);
 
@@ -16,7 +15,7 @@ public sealed record ClosuresPage(IReadOnlyList<ClinicClosure> Closures, DaysFor
 [Area("Admin")]
 [Route("admin/closures")]
 [Authorize(Roles = StaffRoles.Owner)]
-public sealed class ClosuresController(ClinicDbContext db, ScheduleAdmin schedules, IValidator<DaysForm> validator) : Controller
+public sealed class ClosuresController(ClinicDbContext db, ClosureChanges changes, IValidator<DaysForm> validator) : Controller
 {
     [HttpGet("")]
     public Task<IActionResult> Index(CancellationToken cancellationToken) => PageAsync(new DaysForm(), cancellationToken);
@@ -29,7 +28,7 @@ public sealed class ClosuresController(ClinicDbContext db, ScheduleAdmin schedul
         {
             return await PageAsync(form, cancellationToken);
         }
-        await schedules.AddClosureAsync(form, cancellationToken);
+        await changes.AddAsync(form, cancellationToken);
         TempData["Notice"] = "Closure added: no online bookings on those days.";
         return Redirect("/admin/closures");
     }
@@ -37,7 +36,7 @@ public sealed class ClosuresController(ClinicDbContext db, ScheduleAdmin schedul
     [HttpPost("{id:int}/remove")]
     public async Task<IActionResult> Remove(int id, CancellationToken cancellationToken)
     {
-        if (!await schedules.RemoveAsync(db.ClinicClosures.Where(c => c.Id == id), "closure.remove", "clinic", cancellationToken))
+        if (!await changes.RemoveAsync(id, cancellationToken))
         {
             return NotFound();
         }
