@@ -14,7 +14,7 @@ namespace HemelMassage.Web.Book;
 /// </summary>
 [PrivatePage]
 public sealed class BookDetailsController(
-    PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, SlotText text,
+    PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, TimeProvider clock, SlotText text,
     IValidator<DetailsForm> validator, ClinicOptions clinic,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule) : Controller
 {
@@ -100,7 +100,7 @@ public sealed class BookDetailsController(
             return View("EmailSent", new EmailSentView(Email.LogMask.Emails(pending.Email), ClinicTime.ToLocal(pending.ExpiresAtUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 options.Value.MaxOpenBookingsPerEmail, sent));
         }
-        if (problem == SlotProblem.None && pending.AppointmentId is not null)
+        if (problem == SlotProblem.None && pending.BookingId is not null)
         {
             return Redirect($"/book/done/{key}");
         }
@@ -118,8 +118,8 @@ public sealed class BookDetailsController(
             return await ElsewhereAsync(state, pending, cancellationToken) ?? Redirect("/book/review/" + key);
         }
         return await confirmation.ShowAsync(pending!, cancellationToken) is not { } shown ? this.NotValid()
-            : shown.Appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation
-                ? View("~/ManageBooking/Views/Cancelled.cshtml", CancelledView.Of(shown.Appointment, text))
+            : shown.Booking.Status is BookingStatus.Cancelled or BookingStatus.LateCancellation
+                ? View("~/ManageBooking/Views/Cancelled.cshtml", CancelledView.Of(shown.Booking, text))
                 : View(shown.View);
     }
 
@@ -131,11 +131,11 @@ public sealed class BookDetailsController(
         {
             return await ElsewhereAsync(state, pending, cancellationToken) ?? this.NotValid();
         }
-        var appointment = await confirmation.AppointmentAsync(pending!, cancellationToken);
-        return appointment is null
+        var booking = await confirmation.BookingAsync(pending!, cancellationToken);
+        return booking is null
             ? this.NotValid()
-            : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(appointment, appointment.Treatment!.Name, appointment.Therapist!.Name, clinic, availability.NowUtc)),
-                "text/calendar", $"{appointment.Reference}.ics");
+            : File(System.Text.Encoding.UTF8.GetBytes(CalendarFile.For(booking, booking.Treatment!.Name, booking.Therapist!.Name, clinic, clock.GetUtcNow().UtcDateTime)),
+                "text/calendar", $"{booking.Reference}.ics");
     }
 
     /// <summary>Where a request goes when the booking is not in progress in this browser; null when it is.</summary>

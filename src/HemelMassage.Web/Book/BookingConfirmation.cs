@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Book;
 /// pending key is the idempotency key, so a second submit finds the booking the first one made.
 /// </summary>
 public sealed class BookingConfirmation(
-    ClinicDbContext db, Availability availability, IBookingNotifications notifications, BookingNotices notices, ClinicOptions clinic, SlotText text,
+    ClinicDbContext db, Availability availability, TimeProvider clock, IBookingNotifications notifications, BookingNotices notices, ClinicOptions clinic, SlotText text,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, CancellationRule rule, Intake.IntakeRecords intakes, ILogger<BookingConfirmation> logger)
 {
     /// <param name="mailboxProven">The client opened a link sent to the booking's address, so the online cap for that address does not apply.</param>
@@ -32,8 +32,8 @@ public sealed class BookingConfirmation(
                 await db.Entry(held).ReloadAsync(cancellationToken);
             }
             var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
-            var now = availability.NowUtc;
-            if (pending is null || pending.AppointmentId is not null)
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (pending is null || pending.BookingId is not null)
             {
                 return (SlotProblem.None, pending, false);
             }
@@ -43,7 +43,7 @@ public sealed class BookingConfirmation(
             }
             // Counted in the write transaction, so two tabs confirming at once cannot both slip under the cap.
             var email = pending.Email!.ToLowerInvariant();
-            if (!mailboxProven && await db.Appointments.CountAsync(a => a.Client!.Email == email && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken)
+            if (!mailboxProven && await db.Bookings.CountAsync(a => a.Client!.Email == email && a.Status == BookingStatus.Booked && a.StartUtc > now, cancellationToken)
                 >= options.Value.MaxOpenBookingsPerEmail)
             {
                 return (SlotProblem.None, pending, true);
@@ -54,11 +54,11 @@ public sealed class BookingConfirmation(
             {
                 return (problem, pending, false);
             }
-            var appointment = await BookAsync(schedule, pending, now, cancellationToken);
+            var booking = await BookAsync(schedule, pending, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            pending.AppointmentId = appointment.Id;
-            var intake = await intakes.AddAsync(appointment, pending, cancellationToken);
-            var notice = notices.Of(appointment, schedule, pending.ManageToken);
+            pending.BookingId = booking.Id;
+            var intake = await intakes.AddAsync(booking, pending, cancellationToken);
+            var notice = notices.Of(booking, schedule, pending.ManageToken);
             notifications.Booked(db, notice);
             if (intake.NeedsConversation)
             {
@@ -74,18 +74,18 @@ public sealed class BookingConfirmation(
             logger.LogInformation(ex, "Booking {Key} lost its hour", key[..6]);
             db.ChangeTracker.Clear();
             var pending = await db.PendingBookings.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
-            return (pending?.AppointmentId is null ? SlotProblem.Taken : SlotProblem.None, pending, false);
+            return (pending?.BookingId is null ? SlotProblem.Taken : SlotProblem.None, pending, false);
         }
     }
 
-    private async Task<Appointment> BookAsync(Schedule schedule, PendingBooking pending, DateTime now, CancellationToken cancellationToken)
+    private async Task<Booking> BookAsync(Schedule schedule, PendingBooking pending, DateTime now, CancellationToken cancellationToken)
     {
         var therapistId = pending.TherapistId ?? await LeastBusyAsync(schedule, pending, cancellationToken);
         var email = pending.Email!.ToLowerInvariant();
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken)
             ?? db.Clients.Add(new Client { Name = pending.Name!, Email = email, Phone = pending.Phone!, FirstVisit = pending.FirstVisit == true, CreatedAtUtc = now }).Entity;
         var token = Secrets.NewToken();
-        var appointment = new Appointment
+        var booking = new Booking
         {
             Reference = await UnusedReferenceAsync(cancellationToken),
             TherapistId = therapistId,
@@ -101,21 +101,21 @@ public sealed class BookingConfirmation(
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
-        appointment.Move(pending.StartUtc);
-        appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = "client", What = "Booked online" });
-        db.Appointments.Add(appointment);
+        booking.Move(pending.StartUtc);
+        booking.Changes.Add(new BookingChange { AtUtc = now, By = "client", What = "Booked online" });
+        db.Bookings.Add(booking);
         pending.ManageToken = token;
-        return appointment;
+        return booking;
     }
 
-    public Task<Appointment?> AppointmentAsync(PendingBooking pending, CancellationToken cancellationToken) =>
-        db.Appointments.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist).Include(a => a.Client)
-            .FirstOrDefaultAsync(a => a.Id == pending.AppointmentId, cancellationToken);
+    public Task<Booking?> BookingAsync(PendingBooking pending, CancellationToken cancellationToken) =>
+        db.Bookings.AsNoTracking().Include(a => a.Treatment).Include(a => a.Therapist).Include(a => a.Client)
+            .FirstOrDefaultAsync(a => a.Id == pending.BookingId, cancellationToken);
 
     /// <summary>The confirmation page of a confirmed booking, or null; the manage link is on it the first time only (after that it lives in the email).</summary>
-    public async Task<(Appointment Appointment, ConfirmationView View)?> ShowAsync(PendingBooking pending, CancellationToken cancellationToken)
+    public async Task<(Booking Booking, ConfirmationView View)?> ShowAsync(PendingBooking pending, CancellationToken cancellationToken)
     {
-        if (await AppointmentAsync(pending, cancellationToken) is not { } appointment)
+        if (await BookingAsync(pending, cancellationToken) is not { } booking)
         {
             return null;
         }
@@ -123,10 +123,10 @@ public sealed class BookingConfirmation(
         pending.ManageToken = null;
         await db.SaveChangesAsync(cancellationToken);
         // With the manage token at hand the calendar link is the manage link's, which works in any browser.
-        return (appointment, new ConfirmationView(appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name,
-            text.Range(appointment.StartUtc), token is null ? null : clinic.AbsoluteUrl("/booking/" + token),
-            token is null ? $"/book/done/{pending.Key}/calendar.ics" : $"/booking/{token}/calendar.ics", appointment.Client!.Email,
-            rule.CanChangeOnline(appointment.StartUtc) ? rule.LastChangeUtc(appointment.StartUtc) : null));
+        return (booking, new ConfirmationView(booking.Reference, booking.Treatment!.Name, booking.Therapist!.Name,
+            text.Range(booking.StartUtc), token is null ? null : clinic.AbsoluteUrl("/booking/" + token),
+            token is null ? $"/book/done/{pending.Key}/calendar.ics" : $"/booking/{token}/calendar.ics", booking.Client!.Email,
+            rule.CanChangeOnline(booking.StartUtc) ? rule.LastChangeUtc(booking.StartUtc) : null));
     }
 
     /// <summary>"No preference" goes to the free therapist with the fewest bookings that day.</summary>
@@ -142,7 +142,7 @@ public sealed class BookingConfirmation(
     private async Task<string> UnusedReferenceAsync(CancellationToken cancellationToken)
     {
         var reference = Secrets.NewReference();
-        while (await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken))
+        while (await db.Bookings.AnyAsync(a => a.Reference == reference, cancellationToken))
         {
             reference = Secrets.NewReference();
         }

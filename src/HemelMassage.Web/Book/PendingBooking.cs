@@ -29,7 +29,7 @@ public sealed class PendingBooking
     public bool NeedsConversation { get; set; }
     public bool NoFollowUp { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
-    public int? AppointmentId { get; set; }
+    public int? BookingId { get; set; }
     /// <summary>The raw manage token, kept only until the confirmation page has shown it once.</summary>
     public string? ManageToken { get; set; }
     /// <summary>Hash of the secret in the booking cookie of the browser that started it (<see cref="BookingBrowser"/>).</summary>

@@ -19,7 +19,7 @@ public enum PendingState
 }
 
 /// <summary>The booking being filled in, step by step, kept server-side under a random key and bound to its browser.</summary>
-public sealed class PendingBookings(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options, Intake.HealthAnswerProtector protector)
+public sealed class PendingBookings(ClinicDbContext db, Availability availability, TimeProvider clock, IOptions<BookingOptions> options, Intake.HealthAnswerProtector protector)
 {
     /// <summary>
     /// How long after its time is let go a booking in progress stays for the browser that started it (to pick a
@@ -34,7 +34,7 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         {
             return (PendingState.Unknown, null);
         }
-        var now = availability.NowUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
         var kept = now - KeptAfterExpiry;
         var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == key && p.ExpiresAtUtc > kept, cancellationToken);
         if (pending is null)
@@ -45,7 +45,7 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         {
             return (PendingState.OtherBrowser, null);
         }
-        var state = pending.AppointmentId is not null ? PendingState.Confirmed
+        var state = pending.BookingId is not null ? PendingState.Confirmed
             : pending.ExpiresAtUtc > now ? PendingState.InProgress
             : PendingState.Expired;
         return (state, pending);
@@ -62,7 +62,7 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         {
             return (problem, null);
         }
-        var now = availability.NowUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
         var gone = now - KeptAfterExpiry;
         await db.PendingBookings.Where(p => p.ExpiresAtUtc < gone).ExecuteDeleteAsync(cancellationToken);
         var secret = browserSecret();
@@ -90,17 +90,17 @@ public sealed class PendingBookings(ClinicDbContext db, Availability availabilit
         pending.Note = Kept(form.Note, 1000);
         pending.AcceptedPolicy = form.AcceptPolicy;
         pending.DetailsChecked = isChecked;
-        var dropped = Intake.IntakeForms.Save(pending, isChecked ? form : Intake.IntakeForms.Bounded(form), protector, availability.NowUtc);
+        var dropped = Intake.IntakeForms.Save(pending, isChecked ? form : Intake.IntakeForms.Bounded(form), protector, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return dropped;
     }
 
-    /// <summary>Booked appointments still to come for this email address (clients are stored by lower-cased email).</summary>
+    /// <summary>Booked bookings still to come for this email address (clients are stored by lower-cased email).</summary>
     public Task<int> OpenBookingsAsync(string email, CancellationToken cancellationToken)
     {
         var normalised = email.Trim().ToLowerInvariant();
-        var now = availability.NowUtc;
-        return db.Appointments.CountAsync(a => a.Client!.Email == normalised && a.Status == AppointmentStatus.Booked && a.StartUtc > now, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Bookings.CountAsync(a => a.Client!.Email == normalised && a.Status == BookingStatus.Booked && a.StartUtc > now, cancellationToken);
     }
 
     /// <summary>The details as the client left them, health answers decrypted for their own page only.</summary>

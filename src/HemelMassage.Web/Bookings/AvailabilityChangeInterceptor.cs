@@ -62,7 +62,7 @@ public sealed class AvailabilityChangeInterceptor(AvailabilityPages pages) : Sav
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<Appointment>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (context is not null && context.ChangeTracker.Entries<Booking>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             _changed.AddOrUpdate(context, this);
         }

@@ -6,7 +6,7 @@ namespace HemelMassage.Web.Bookings;
 public sealed class BookingNotices(ClinicOptions clinic)
 {
     /// <param name="manageToken">The raw token when it is at hand (it is stored only hashed), so the email can carry the link.</param>
-    public BookingNotice Of(Appointment a, Schedule schedule, string? manageToken) => new(
+    public BookingNotice Of(Booking a, Schedule schedule, string? manageToken) => new(
         a.Id, a.Reference, a.Client!.Name, a.Client.Email,
         schedule.Treatment(a.TreatmentId)?.Name ?? "Massage", schedule.Therapist(a.TherapistId)?.Name ?? "your therapist",
         a.StartUtc, a.EndUtc,

@@ -13,9 +13,9 @@ public sealed class BookingReminderSource(Availability availability, BookingNoti
     public async Task<IReadOnlyList<BookingNotice>> ActiveBookingsStartingAsync(
         ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
-        var due = await db.Appointments.AsNoTracking()
+        var due = await db.Bookings.AsNoTracking()
             .Include(a => a.Client)
-            .Where(a => a.Status == AppointmentStatus.Booked && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
+            .Where(a => a.Status == BookingStatus.Booked && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);
         var schedule = await availability.ScheduleAsync(cancellationToken);

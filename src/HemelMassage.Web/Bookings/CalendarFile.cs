@@ -7,7 +7,7 @@ namespace HemelMassage.Web.Bookings;
 /// <summary>An add-to-calendar .ics for one booking: UTC times, stable UID, SEQUENCE raised on each reschedule.</summary>
 public static class CalendarFile
 {
-    public static string For(Appointment appointment, string treatmentName, string therapistName, ClinicOptions clinic, DateTime nowUtc)
+    public static string For(Booking appointment, string treatmentName, string therapistName, ClinicOptions clinic, DateTime nowUtc)
     {
         var lines = new[]
         {

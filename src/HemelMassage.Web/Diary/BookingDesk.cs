@@ -11,17 +11,17 @@ namespace HemelMassage.Web.Diary;
 /// check who may and that the form is not stale, change, record the history, audit, notify, commit.
 /// </summary>
 public sealed class BookingDesk(
-    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability,
+    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, TimeProvider clock,
     BookingNotices notices, IBookingNotifications notifications, AuditLog audit, ILogger<BookingDesk> logger)
 {
-    public Task<DeskResult> MarkAsync(int id, int? version, AppointmentStatus status, CancellationToken cancellationToken) =>
+    public Task<DeskResult> MarkAsync(int id, int? version, BookingStatus status, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, async a =>
         {
             var allowed = status switch
             {
-                AppointmentStatus.Arrived => a.Status is AppointmentStatus.Booked or AppointmentStatus.NoShow,
-                AppointmentStatus.NoShow => a.Status is AppointmentStatus.Booked or AppointmentStatus.Arrived,
-                AppointmentStatus.LateCancellation => a.Status is AppointmentStatus.Booked,
+                BookingStatus.Arrived => a.Status is BookingStatus.Booked or BookingStatus.NoShow,
+                BookingStatus.NoShow => a.Status is BookingStatus.Booked or BookingStatus.Arrived,
+                BookingStatus.LateCancellation => a.Status is BookingStatus.Booked,
                 _ => false,
             };
             if (!allowed)
@@ -29,7 +29,7 @@ public sealed class BookingDesk(
                 return DeskResult.Refused("", $"This booking is {StatusText.Of(a.Status).ToLowerInvariant()}, so it cannot be marked {StatusText.Of(status).ToLowerInvariant()}.");
             }
             a.Status = status;
-            if (status == AppointmentStatus.LateCancellation)
+            if (status == BookingStatus.LateCancellation)
             {
                 // The hour is freed and the client's calendar entry withdrawn; the row stays for the no-show history.
                 notifications.Cancelled(db, notices.Of(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
@@ -40,11 +40,11 @@ public sealed class BookingDesk(
     public Task<DeskResult> CancelAsync(int id, CancelForm form, CancellationToken cancellationToken) =>
         ChangeAsync(id, form.Version, async a =>
         {
-            if (a.Status != AppointmentStatus.Booked)
+            if (a.Status != BookingStatus.Booked)
             {
                 return DeskResult.Refused("", $"This booking is already {StatusText.Of(a.Status).ToLowerInvariant()}.");
             }
-            a.Status = AppointmentStatus.Cancelled;
+            a.Status = BookingStatus.Cancelled;
             var reason = form.Reason.Trim();
             notifications.Cancelled(db, notices.Of(a, await availability.ScheduleAsync(cancellationToken), manageToken: null), reason, byClinic: true);
             return Record(a, "booking.cancel", $"Cancelled by the clinic: {reason}");
@@ -53,7 +53,7 @@ public sealed class BookingDesk(
     public Task<DeskResult> MoveAsync(int id, MoveForm form, CancellationToken cancellationToken) =>
         ChangeAsync(id, form.Version, async a =>
         {
-            if (a.Status != AppointmentStatus.Booked)
+            if (a.Status != BookingStatus.Booked)
             {
                 return DeskResult.Refused("", $"This booking is {StatusText.Of(a.Status).ToLowerInvariant()}, so it cannot be moved.");
             }
@@ -72,25 +72,25 @@ public sealed class BookingDesk(
             return Record(a, "booking.move", $"Moved from {from} to {ClinicTime.Brief(startUtc)} with {names.GetValueOrDefault(a.TherapistId)}{overridden}");
         }, cancellationToken);
 
-    private async Task<DeskResult> ChangeAsync(int id, int? version, Func<Appointment, Task<DeskResult>> change, CancellationToken cancellationToken)
+    private async Task<DeskResult> ChangeAsync(int id, int? version, Func<Booking, Task<DeskResult>> change, CancellationToken cancellationToken)
     {
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var appointment = await db.Appointments.Include(a => a.Client).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-            if (appointment is null)
+            var booking = await db.Bookings.Include(a => a.Client).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (booking is null)
             {
                 return DeskResult.NotFound;
             }
-            if (!await viewer.MaySeeAsync(appointment, cancellationToken))
+            if (!await viewer.MaySeeAsync(booking, cancellationToken))
             {
                 return DeskResult.Forbidden;
             }
-            if (version != appointment.Version)
+            if (version != booking.Version)
             {
                 return DeskResult.Stale;
             }
-            var result = await change(appointment);
+            var result = await change(booking);
             if (result.Outcome != DeskOutcome.Done)
             {
                 return result;
@@ -112,12 +112,12 @@ public sealed class BookingDesk(
         }
     }
 
-    private DeskResult Record(Appointment a, string action, string what)
+    private DeskResult Record(Booking a, string action, string what)
     {
-        var now = availability.NowUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
         a.UpdatedAtUtc = now;
         a.Version++;
-        a.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
+        a.Changes.Add(new BookingChange { AtUtc = now, By = viewer.Name, What = what });
         audit.Add(action, a.Reference, what);
         return DeskResult.Done(a.Id, what + ".");
     }

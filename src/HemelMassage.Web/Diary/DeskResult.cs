@@ -10,11 +10,11 @@ public enum DeskOutcome
 }
 
 /// <param name="Field">The form field a refusal belongs next to ("" for the page as a whole).</param>
-public sealed record DeskResult(DeskOutcome Outcome, string Message = "", string Field = "", int? AppointmentId = null)
+public sealed record DeskResult(DeskOutcome Outcome, string Message = "", string Field = "", int? BookingId = null)
 {
     public const string StaleMessage = "Someone changed this booking while you had it open, so nothing was saved. Here it is as it is now: please check it and try again.";
 
-    public static DeskResult Done(int id, string message) => new(DeskOutcome.Done, message, AppointmentId: id);
+    public static DeskResult Done(int id, string message) => new(DeskOutcome.Done, message, BookingId: id);
 
     public static DeskResult Refused(string field, string message) => new(DeskOutcome.Refused, message, field);
 

@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Diary;
 /// says so visibly), never the overlap rule. The form's key makes a second press of "Book" find the first booking.
 /// </summary>
 public sealed class PhoneBookings(
-    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, BookingNotices notices,
+    ClinicDbContext db, StaffViewer viewer, StaffSlotRules rules, Availability availability, TimeProvider clock, BookingNotices notices,
     IBookingNotifications notifications, AuditLog audit, ILogger<PhoneBookings> logger)
 {
     public async Task<DeskResult> BookAsync(PhoneBookingForm form, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class PhoneBookings(
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            if (await db.Appointments.Where(a => a.IdempotencyKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is int done)
+            if (await db.Bookings.Where(a => a.IdempotencyKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is int done)
             {
                 return DeskResult.Done(done, "Booked.");
             }
@@ -33,12 +33,12 @@ public sealed class PhoneBookings(
             {
                 return refusal;
             }
-            var now = availability.NowUtc;
+            var now = clock.GetUtcNow().UtcDateTime;
             var email = form.Email.Trim().ToLowerInvariant();
             var existing = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
             var client = existing ?? db.Clients.Add(new Client { Name = form.Name.Trim(), Email = email, Phone = form.Phone.Trim(), FirstVisit = true, CreatedAtUtc = now }).Entity;
             var token = Secrets.NewToken();
-            var appointment = new Appointment
+            var booking = new Booking
             {
                 Reference = await UnusedReferenceAsync(cancellationToken),
                 TherapistId = form.TherapistId!.Value,
@@ -52,17 +52,17 @@ public sealed class PhoneBookings(
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
             };
-            appointment.Move(startUtc);
+            booking.Move(startUtc);
             var what = $"Booked by phone{overridden}";
-            appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = viewer.Name, What = what });
-            db.Appointments.Add(appointment);
+            booking.Changes.Add(new BookingChange { AtUtc = now, By = viewer.Name, What = what });
+            db.Bookings.Add(booking);
             await db.SaveChangesAsync(cancellationToken);
-            var notice = notices.Of(appointment, await availability.ScheduleAsync(cancellationToken), token);
+            var notice = notices.Of(booking, await availability.ScheduleAsync(cancellationToken), token);
             notifications.Booked(db, notice);
-            audit.Add("booking.create", appointment.Reference, what);
+            audit.Add("booking.create", booking.Reference, what);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return DeskResult.Done(appointment.Id, $"Booked {appointment.Reference}{overridden}.");
+            return DeskResult.Done(booking.Id, $"Booked {booking.Reference}{overridden}.");
         }
         catch (Exception ex) when (DatabaseRefusal.Is(ex))
         {
@@ -75,7 +75,7 @@ public sealed class PhoneBookings(
     private async Task<string> UnusedReferenceAsync(CancellationToken cancellationToken)
     {
         var reference = Secrets.NewReference();
-        while (await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken))
+        while (await db.Bookings.AnyAsync(a => a.Reference == reference, cancellationToken))
         {
             reference = Secrets.NewReference();
         }

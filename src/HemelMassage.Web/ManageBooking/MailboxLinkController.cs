@@ -14,7 +14,7 @@ namespace HemelMassage.Web.ManageBooking;
 [EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
 public sealed class MailboxLinkController(
-    MailboxLinks links, BookingConfirmation confirmation, Intake.IntakeRecords intakes, Availability availability, SlotText text, Data.ClinicDbContext db) : Controller
+    MailboxLinks links, BookingConfirmation confirmation, Intake.IntakeRecords intakes, Availability availability, TimeProvider clock, SlotText text, Data.ClinicDbContext db) : Controller
 {
     [HttpGet("/booking/email/{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class MailboxLinkController(
             return this.NotValid();
         }
         var pending = await PendingAsync(link, cancellationToken);
-        var state = link.UsedAtUtc is not null || pending?.AppointmentId is not null ? MailboxLinkState.Used
+        var state = link.UsedAtUtc is not null || pending?.BookingId is not null ? MailboxLinkState.Used
             : !links.IsLive(link) || (link.Purpose == MailboxLinkPurpose.ConfirmBooking && pending is null) ? MailboxLinkState.Expired
             : MailboxLinkState.Live;
         return View("MailboxLink", new MailboxLinkView(token, link.Purpose, state, pending is null ? null : await DescribeAsync(pending, cancellationToken)));
@@ -42,12 +42,12 @@ public sealed class MailboxLinkController(
         var again = Redirect("/booking/email/" + Uri.EscapeDataString(token));
         if (link.Purpose == MailboxLinkPurpose.ConfirmBooking)
         {
-            if (await PendingAsync(link, cancellationToken) is not { } pending || (pending.AppointmentId is null && !links.IsLive(link)))
+            if (await PendingAsync(link, cancellationToken) is not { } pending || (pending.BookingId is null && !links.IsLive(link)))
             {
                 return again;
             }
             var (problem, confirmed, _) = await confirmation.ConfirmAsync(pending.Key, mailboxProven: true, cancellationToken);
-            if (confirmed?.AppointmentId is null)
+            if (confirmed?.BookingId is null)
             {
                 return View("MailboxLink", new MailboxLinkView(token, link.Purpose, problem == SlotProblem.None ? MailboxLinkState.Expired : MailboxLinkState.Taken, null));
             }
@@ -77,8 +77,8 @@ public sealed class MailboxLinkController(
         {
             return null;
         }
-        var now = availability.NowUtc;
-        var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == link.PendingKey && (p.ExpiresAtUtc > now || p.AppointmentId != null), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.PendingBookings.FirstOrDefaultAsync(p => p.Key == link.PendingKey && (p.ExpiresAtUtc > now || p.BookingId != null), cancellationToken);
         return pending?.Email?.ToLowerInvariant() == link.Email ? pending : null;
     }
 

@@ -10,7 +10,7 @@ namespace HemelMassage.Web.ManageBooking;
 /// mailbox. A fresh 256-bit token each, stored hashed, single use; at most one is sent per request every
 /// <see cref="ResendAfter"/>, so the form cannot be used to flood an inbox.
 /// </summary>
-public sealed class MailboxLinks(ClinicDbContext db, Availability availability, IBookingNotifications notifications, ClinicOptions clinic)
+public sealed class MailboxLinks(ClinicDbContext db, TimeProvider clock, IBookingNotifications notifications, ClinicOptions clinic)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
     public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(5);
@@ -19,7 +19,7 @@ public sealed class MailboxLinks(ClinicDbContext db, Availability availability, 
     public async Task<bool> SendAsync(MailboxLinkPurpose purpose, string email, string name, int? clientId, string? pendingKey, DateTime expiresAtUtc, string? booking,
         CancellationToken cancellationToken)
     {
-        var now = availability.NowUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
         var address = email.Trim().ToLowerInvariant();
         var recent = now - ResendAfter;
         if (await db.MailboxLinks.AnyAsync(l => l.Purpose == purpose && l.Email == address && l.ClientId == clientId && l.PendingKey == pendingKey
@@ -49,12 +49,12 @@ public sealed class MailboxLinks(ClinicDbContext db, Availability availability, 
         return await db.MailboxLinks.FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
     }
 
-    public bool IsLive(MailboxLink link) => link.UsedAtUtc is null && link.ExpiresAtUtc > availability.NowUtc;
+    public bool IsLive(MailboxLink link) => link.UsedAtUtc is null && link.ExpiresAtUtc > clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Marks the link used; false when another request used it first (two presses count once).</summary>
     public async Task<bool> UseAsync(MailboxLink link, CancellationToken cancellationToken)
     {
-        var now = availability.NowUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
         var used = await db.MailboxLinks.Where(l => l.Id == link.Id && l.UsedAtUtc == null && l.ExpiresAtUtc > now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAtUtc, now), cancellationToken);
         link.UsedAtUtc = now;

@@ -11,9 +11,9 @@ public sealed record ManageView(string Token, string Reference, string Treatment
 /// <summary>A cancelled booking, named, with a way to book the same again.</summary>
 public sealed record CancelledView(string Reference, string Treatment, string Therapist, string When, string BookAgainUrl)
 {
-    public static CancelledView Of(Appointment appointment, SlotText text) => new(
-        appointment.Reference, appointment.Treatment!.Name, appointment.Therapist!.Name, text.Range(appointment.StartUtc),
-        $"/book/times?treatment={appointment.Treatment.Slug}&therapist={TherapistChoice.Format(appointment.TherapistId)}");
+    public static CancelledView Of(Booking booking, SlotText text) => new(
+        booking.Reference, booking.Treatment!.Name, booking.Therapist!.Name, text.Range(booking.StartUtc),
+        $"/book/times?treatment={booking.Treatment.Slug}&therapist={TherapistChoice.Format(booking.TherapistId)}");
 }
 
 public enum MailboxLinkState

@@ -12,10 +12,10 @@ namespace HemelMassage.Web.ManageBooking;
 /// sent to the address (<see cref="MailboxLinks"/>).
 /// </summary>
 public sealed class ManageBookings(
-    ClinicDbContext db, Availability availability, BookingNotices notices,
+    ClinicDbContext db, Availability availability, TimeProvider clock, BookingNotices notices,
     IBookingNotifications notifications, IOptions<BookingOptions> options, ILogger<ManageBookings> logger)
 {
-    public async Task<Appointment?> FindAsync(string? token, CancellationToken cancellationToken)
+    public async Task<Booking?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (!Secrets.LooksLikeToken(token))
         {
@@ -26,38 +26,38 @@ public sealed class ManageBookings(
     }
 
     // Tracked on purpose: cancel and reschedule change the row they find. Compiled, as every manage page runs it.
-    private static readonly CompiledPerModel<Func<ClinicDbContext, string, Task<Appointment?>>> ByToken =
+    private static readonly CompiledPerModel<Func<ClinicDbContext, string, Task<Booking?>>> ByToken =
         new(() => EF.CompileAsyncQuery((ClinicDbContext db, string hash) =>
-            db.Appointments.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
+            db.Bookings.Include(a => a.Client).Include(a => a.Therapist).Include(a => a.Treatment)
                 .FirstOrDefault(a => a.ManageTokenHash == hash)));
 
-    public static bool IsCancelled(Appointment appointment) => appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancellation;
+    public static bool IsCancelled(Booking booking) => booking.Status is BookingStatus.Cancelled or BookingStatus.LateCancellation;
 
     /// <summary>Still to come and still booked: the only state a client may change online.</summary>
-    public bool IsOpen(Appointment appointment) => appointment.Status == AppointmentStatus.Booked && appointment.StartUtc > availability.NowUtc;
+    public bool IsOpen(Booking booking) => booking.Status == BookingStatus.Booked && booking.StartUtc > clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Online changes stop at the cut-off; after it the client phones and staff decide.</summary>
-    public bool CanChange(Appointment appointment) => IsOpen(appointment) && options.Value.CanChangeOnline(appointment.StartUtc, availability.NowUtc);
+    public bool CanChange(Booking booking) => IsOpen(booking) && options.Value.CanChangeOnline(booking.StartUtc, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>No follow-up email after this visit; the client's other visits are theirs to decide through their address.</summary>
-    public async Task NoFollowUpAsync(Appointment appointment, CancellationToken cancellationToken)
+    public async Task NoFollowUpAsync(Booking booking, CancellationToken cancellationToken)
     {
-        appointment.NoFollowUp = true;
+        booking.NoFollowUp = true;
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var appointment = await FindAsync(token, cancellationToken);
-        if (appointment is null || !CanChange(appointment))
+        var booking = await FindAsync(token, cancellationToken);
+        if (booking is null || !CanChange(booking))
         {
             return false;
         }
-        var now = availability.NowUtc;
-        appointment.Status = AppointmentStatus.Cancelled;
-        Touch(appointment, now, "Cancelled online by the client");
-        notifications.Cancelled(db, notices.Of(appointment, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        booking.Status = BookingStatus.Cancelled;
+        Touch(booking, now, "Cancelled online by the client");
+        notifications.Cancelled(db, notices.Of(booking, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -69,22 +69,22 @@ public sealed class ManageBookings(
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var appointment = await FindAsync(token, cancellationToken);
-            if (appointment is null || !CanChange(appointment))
+            var booking = await FindAsync(token, cancellationToken);
+            if (booking is null || !CanChange(booking))
             {
                 return null;
             }
             var schedule = await availability.ScheduleAsync(cancellationToken);
-            var problem = await availability.CheckAsync(schedule, appointment.TreatmentId, appointment.TherapistId, startUtc, appointment.Id, cancellationToken);
+            var problem = await availability.CheckAsync(schedule, booking.TreatmentId, booking.TherapistId, startUtc, booking.Id, cancellationToken);
             if (problem != SlotProblem.None)
             {
                 return problem;
             }
-            var previous = appointment.StartUtc;
-            appointment.Move(startUtc);
-            appointment.CalendarSequence++;
-            Touch(appointment, availability.NowUtc, $"Moved online by the client from {SlotValue.Format(previous)}");
-            notifications.Rescheduled(db, notices.Of(appointment, schedule, token), previous);
+            var previous = booking.StartUtc;
+            booking.Move(startUtc);
+            booking.CalendarSequence++;
+            Touch(booking, clock.GetUtcNow().UtcDateTime, $"Moved online by the client from {SlotValue.Format(previous)}");
+            notifications.Rescheduled(db, notices.Of(booking, schedule, token), previous);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return SlotProblem.None;
@@ -97,10 +97,10 @@ public sealed class ManageBookings(
         }
     }
 
-    private static void Touch(Appointment appointment, DateTime now, string what)
+    private static void Touch(Booking booking, DateTime now, string what)
     {
-        appointment.UpdatedAtUtc = now;
-        appointment.Version++;
-        appointment.Changes.Add(new AppointmentChange { AtUtc = now, By = "client", What = what });
+        booking.UpdatedAtUtc = now;
+        booking.Version++;
+        booking.Changes.Add(new BookingChange { AtUtc = now, By = "client", What = what });
     }
 }

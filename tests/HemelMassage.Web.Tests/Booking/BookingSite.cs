@@ -46,7 +46,7 @@ public sealed partial class BookingSite : SiteFactory
     public Task<int> BookingsAtAsync(string start) => WithDbAsync(db =>
     {
         var startUtc = Utc(start);
-        return db.Appointments.CountAsync(a => a.StartUtc == startUtc && a.Status == AppointmentStatus.Booked);
+        return db.Bookings.CountAsync(a => a.StartUtc == startUtc && a.Status == BookingStatus.Booked);
     });
 
     /// <summary>

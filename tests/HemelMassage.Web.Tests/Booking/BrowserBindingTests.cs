@@ -64,7 +64,7 @@ public sealed class BrowserBindingTests
         await AssertRefusedAsync(await stranger.PostAsync("/book/details/" + key + "/change-time", Form(("Name", "Mallory"))));
         await AssertRefusedAsync(await stranger.PostAsync("/book/times", Form(("Treatment", "deep-tissue"), ("Therapist", "1"), ("Start", "2026-12-10T10:00Z"), ("Pending", key))));
 
-        Assert.Equal(0, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Bookings.CountAsync()));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
         Assert.Equal(("Ann Client", new DateTime(2026, 12, 8, 10, 0, 0)), (pending.Name, pending.StartUtc));
         // The victim, in their own browser, goes on as if nothing happened and gets the manage link.

@@ -109,7 +109,7 @@ public sealed partial class CancellationCutoffWordingTests : IDisposable
         var startUtc = BookingSite.Utc(start);
         return _site.WithDbAsync(async db =>
         {
-            var booking = await db.Appointments.AsNoTracking().SingleAsync(a => a.StartUtc == startUtc);
+            var booking = await db.Bookings.AsNoTracking().SingleAsync(a => a.StartUtc == startUtc);
             return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.BookingId == booking.Id && m.Kind == EmailKind.Confirmation);
         });
     }

@@ -57,7 +57,7 @@ public sealed class HealthAnswerTests
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
         await new BookingJourney(client).ConfirmAsync(key);
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
         var intake = await site.IntakeAsync(id);
 
         Assert.Contains("your therapist will ask you the health questions in person", review);
@@ -116,7 +116,7 @@ public sealed class HealthAnswerTests
         var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
         var done = BookingSite.Location(await new BookingJourney(client).ConfirmAsync(key));
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
 
         var withdrawn = await BookingSite.PostFormAsync(client, manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
 
@@ -139,7 +139,7 @@ public sealed class HealthAnswerTests
         var (response, key) = await IntakeSteps.PostDetailsAsync(client, "2026-12-08T10:00Z", fields);
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         await new BookingJourney(client).ConfirmAsync(key);
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
 
         Assert.Contains("Not answered online: to be asked in person by your therapist.", review);
         Assert.DoesNotContain("Answered;", review);

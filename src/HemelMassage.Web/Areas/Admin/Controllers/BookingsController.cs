@@ -29,11 +29,11 @@ public sealed class BookingsController(
     [HttpPost("{id:int}/mark/{status}")]
     public async Task<IActionResult> Mark(int id, string status, int? version, CancellationToken cancellationToken)
     {
-        AppointmentStatus? target = status switch
+        BookingStatus? target = status switch
         {
-            "arrived" => AppointmentStatus.Arrived,
-            "no-show" => AppointmentStatus.NoShow,
-            "late-cancellation" => AppointmentStatus.LateCancellation,
+            "arrived" => BookingStatus.Arrived,
+            "no-show" => BookingStatus.NoShow,
+            "late-cancellation" => BookingStatus.LateCancellation,
             _ => null,
         };
         return target is null ? NotFound() : await AfterAsync(id, await desk.MarkAsync(id, version, target.Value, cancellationToken), "", null, null, cancellationToken);
@@ -63,17 +63,17 @@ public sealed class BookingsController(
     [HttpPost("{id:int}/worked")]
     public async Task<IActionResult> Worked(int id, List<string>? worked, CancellationToken cancellationToken)
     {
-        var appointment = await diary.FindAsync(id, cancellationToken);
-        if (appointment is null)
+        var booking = await diary.FindAsync(id, cancellationToken);
+        if (booking is null)
         {
             return NotFound();
         }
-        if (!await viewer.MaySeeNoteAsync(appointment, cancellationToken))
+        if (!await viewer.MaySeeNoteAsync(booking, cancellationToken))
         {
             return Forbid();
         }
         // Unknown codes are dropped rather than refused: the form only offers the map's own.
-        await intakes.RecordWorkedAsync(appointment, worked ?? [], viewer.Name, cancellationToken);
+        await intakes.RecordWorkedAsync(booking, worked ?? [], viewer.Name, cancellationToken);
         TempData["Notice"] = "Areas worked saved. The client's follow-up email will explain them.";
         return Redirect($"/admin/bookings/{id}#worked");
     }
@@ -97,16 +97,16 @@ public sealed class BookingsController(
 
     private async Task<IActionResult> PageAsync(int id, MoveForm? move, CancelForm? cancel, CancellationToken cancellationToken)
     {
-        var appointment = await diary.FindAsync(id, cancellationToken);
-        if (appointment is null)
+        var booking = await diary.FindAsync(id, cancellationToken);
+        if (booking is null)
         {
             return NotFound();
         }
-        if (!await viewer.MaySeeAsync(appointment, cancellationToken))
+        if (!await viewer.MaySeeAsync(booking, cancellationToken))
         {
             return Forbid();
         }
-        var details = await diary.DetailsAsync(appointment, cancellationToken);
+        var details = await diary.DetailsAsync(booking, cancellationToken);
         if (details.Note is { Length: > 0 } && move is null && cancel is null)
         {
             // The note may be health information: who read it is kept, as UK GDPR expects for special-category data.
@@ -119,8 +119,8 @@ public sealed class BookingsController(
             Date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = local.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
         cancel ??= new CancelForm { Version = details.Version };
-        var mayReadHealth = await viewer.MaySeeNoteAsync(appointment, cancellationToken);
-        var intake = await intakes.ViewAsync(appointment, mayReadHealth, cancellationToken);
+        var mayReadHealth = await viewer.MaySeeNoteAsync(booking, cancellationToken);
+        var intake = await intakes.ViewAsync(booking, mayReadHealth, cancellationToken);
         return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth));
     }
 }

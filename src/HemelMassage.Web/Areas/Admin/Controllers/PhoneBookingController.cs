@@ -37,7 +37,7 @@ public sealed class PhoneBookingController(DiaryQueries diary, PhoneBookings boo
         if (result.Outcome == DeskOutcome.Done)
         {
             TempData["Notice"] = result.Message;
-            return Redirect($"/admin/bookings/{result.AppointmentId}");
+            return Redirect($"/admin/bookings/{result.BookingId}");
         }
         ModelState.AddModelError(result.Field, result.Message);
         return await PageAsync(form, cancellationToken);

@@ -9,13 +9,15 @@ namespace HemelMassage.Web.Data.Configurations;
 /// The overlap rule lives in the database too (triggers on SQLite, written in the migration), so
 /// no code path, app instance or staff override can double-book a therapist.
 /// </summary>
-public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {
     /// <summary>Booked, Arrived, NoShow: the hour was (or is) held.</summary>
     public const string ActiveFilter = "\"Status\" IN (1, 3, 4)";
 
-    public void Configure(EntityTypeBuilder<Appointment> builder)
+    public void Configure(EntityTypeBuilder<Booking> builder)
     {
+        // The table keeps the entity's first name: renaming it would rewrite the overlap triggers for nothing.
+        builder.ToTable("Appointments");
         builder.Property(a => a.Reference).HasMaxLength(12);
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.IdempotencyKey).HasMaxLength(64);
@@ -34,14 +36,16 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
         builder.HasOne(a => a.Therapist).WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Treatment).WithMany().HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.AppointmentId);
+        builder.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.BookingId);
     }
 }
 
-public sealed class AppointmentChangeConfiguration : IEntityTypeConfiguration<AppointmentChange>
+public sealed class BookingChangeConfiguration : IEntityTypeConfiguration<BookingChange>
 {
-    public void Configure(EntityTypeBuilder<AppointmentChange> builder)
+    public void Configure(EntityTypeBuilder<BookingChange> builder)
     {
+        builder.ToTable("AppointmentChanges");
+        builder.Property(c => c.BookingId).HasColumnName("AppointmentId");
         builder.Property(c => c.By).HasMaxLength(100);
         builder.Property(c => c.What).HasMaxLength(500);
     }
@@ -63,6 +67,7 @@ public sealed class PendingBookingConfiguration : IEntityTypeConfiguration<Pendi
     public void Configure(EntityTypeBuilder<PendingBooking> builder)
     {
         builder.HasKey(p => p.Key);
+        builder.Property(p => p.BookingId).HasColumnName("AppointmentId");
         builder.Property(p => p.Key).HasMaxLength(64);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Email).HasMaxLength(254);

@@ -3,10 +3,10 @@ using HemelMassage.Web.Therapists;
 namespace HemelMassage.Web.Bookings;
 
 /// <summary>
-/// A booked hour. Named Appointment rather than Booking so it does not clash with this namespace.
+/// A booked hour (stored in the Appointments table, its name before the code said "booking" everywhere).
 /// Rows are never deleted: cancelling changes <see cref="Status"/>.
 /// </summary>
-public sealed class Appointment
+public sealed class Booking
 {
     public int Id { get; set; }
     /// <summary>Short human reference, e.g. HM-7K3Q9P, for the phone and the email subject.</summary>
@@ -20,7 +20,7 @@ public sealed class Appointment
     public DateTime StartUtc { get; set; }
     /// <summary>Always <see cref="TreatmentLength.EndOf"/> the start; the database checks it too.</summary>
     public DateTime EndUtc { get; set; }
-    public AppointmentStatus Status { get; set; } = AppointmentStatus.Booked;
+    public BookingStatus Status { get; set; } = BookingStatus.Booked;
     public bool FirstVisit { get; set; }
     public string? ClientNote { get; set; }
     /// <summary>No follow-up email after this visit. <see cref="Client.NoFollowUp"/> is the client's choice for every visit.</summary>
@@ -33,7 +33,7 @@ public sealed class Appointment
     public DateTime UpdatedAtUtc { get; set; }
     /// <summary>Raised on every change, so two staff edits cannot silently overwrite each other.</summary>
     public int Version { get; set; }
-    public List<AppointmentChange> Changes { get; set; } = [];
+    public List<BookingChange> Changes { get; set; } = [];
 
     public void Move(DateTime startUtc)
     {
@@ -43,7 +43,7 @@ public sealed class Appointment
 }
 
 /// <summary>Stored as numbers; the overlap triggers and the partial index name the active ones (1, 3, 4).</summary>
-public enum AppointmentStatus
+public enum BookingStatus
 {
     Booked = 1,
     Cancelled = 2,
@@ -53,10 +53,10 @@ public enum AppointmentStatus
 }
 
 /// <summary>History: who changed a booking, when, and what.</summary>
-public sealed class AppointmentChange
+public sealed class BookingChange
 {
     public int Id { get; set; }
-    public int AppointmentId { get; set; }
+    public int BookingId { get; set; }
     public DateTime AtUtc { get; set; }
     public required string By { get; set; }
     public required string What { get; set; }
