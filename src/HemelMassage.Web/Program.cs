@@ -9,6 +9,7 @@ using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.ManageBooking;
+using HemelMassage.Web.PhoneBooking;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
@@ -29,6 +30,7 @@ builder.Services.AddEmail();
 builder.Services.AddSite(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
+builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
 

@@ -30,6 +30,8 @@ public static class BookingsServiceCollectionExtensions
         services.AddScoped<Availability>();
         services.AddSingleton<BookingNotices>();
         services.AddScoped<ScheduleChanges>();
+        services.AddScoped<BookingDesk>();
+        services.AddScoped<PhoneBookings>();
         services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
         services.AddScoped<IReminderSource, BookingReminderSource>();
         return services;

@@ -6,7 +6,7 @@ using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.PhoneBooking;
 
 public sealed record PhoneBookingPage(PhoneBookingForm Form, IReadOnlyList<TherapistOption> Therapists, IReadOnlyList<TherapistOption> Treatments);
 

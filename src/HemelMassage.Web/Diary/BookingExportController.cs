@@ -4,7 +4,7 @@ using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Diary;
 
 public sealed record ExportPage(string From, string To, string? Problem);
 

@@ -1,7 +1,7 @@
 using HemelMassage.Web.Diary;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Diary;
 
 /// <summary>The day and week diary, today first; a therapist sees only their own.</summary>
 [Area("Admin")]

@@ -1,10 +1,11 @@
-using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Diary;
+using HemelMassage.Web.PhoneBooking;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Diary;
+namespace HemelMassage.Web.Bookings;
 
 /// <summary>
 /// A booking taken by phone or at the desk. Staff may override the notice, grid and hours rules (the form

@@ -1,4 +1,4 @@
-namespace HemelMassage.Web.Diary;
+namespace HemelMassage.Web.Bookings;
 
 public enum DeskOutcome
 {

@@ -8,7 +8,7 @@ using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Diary;
 
 public sealed record BookingPage(
     BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,

@@ -1,10 +1,10 @@
-using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Diary;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Diary;
+namespace HemelMassage.Web.Bookings;
 
 /// <summary>
 /// Staff changes to one booking, each in one short write transaction (<see cref="WriteTransactions"/>): load,
