@@ -1,4 +1,5 @@
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Therapists;
 
 namespace HemelMassage.Web.Bookings;
@@ -60,17 +61,4 @@ public sealed class BookingChange
     public DateTime AtUtc { get; set; }
     public required string By { get; set; }
     public required string What { get; set; }
-}
-
-public sealed class Client
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    /// <summary>Lower-cased, so a returning client is found whatever they typed.</summary>
-    public required string Email { get; set; }
-    public required string Phone { get; set; }
-    public bool FirstVisit { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    /// <summary>The client asked for no follow-up email after any visit: set only by staff or through a link sent to their address.</summary>
-    public bool NoFollowUp { get; set; }
 }

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.PhoneBooking;
 using HemelMassage.Web.Clinic;

@@ -1,5 +1,6 @@
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Closures;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;

@@ -1,5 +1,4 @@
 using System.Text;
-using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,6 @@ using FluentValidation;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Clinic;
-using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

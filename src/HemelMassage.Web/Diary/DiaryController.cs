@@ -1,4 +1,3 @@
-using HemelMassage.Web.Diary;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Diary;

@@ -1,5 +1,6 @@
 using System.Net;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

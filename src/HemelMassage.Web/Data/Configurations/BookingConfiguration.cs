@@ -1,5 +1,6 @@
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,11 +1,10 @@
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Email;
 
 public sealed record OutboxRow(int Id, string To, string Subject, OutboxStatus Status, int Attempts, string? LastError, DateTime NextAttemptAt);
 
@@ -17,7 +16,7 @@ public sealed class OutboxController(ClinicDbContext db, AuditLog audit, TimePro
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.OutboxMessages.AsNoTracking()
+        View("Outbox", await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending)
             .OrderByDescending(m => m.Status == OutboxStatus.Failed).ThenBy(m => m.Id).Take(200)
             .Select(m => new OutboxRow(m.Id, m.ToAddress, m.Subject, m.Status, m.Attempts, m.LastError, m.NextAttemptAt))

@@ -1,10 +1,9 @@
 using System.Text;
-using HemelMassage.Web.Clients;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Clients;
 
 public sealed record ClientsPage(string? Term, IReadOnlyList<ClientRow> Clients);
 
