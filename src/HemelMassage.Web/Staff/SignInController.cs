@@ -1,12 +1,11 @@
 using FluentValidation;
 using HemelMassage.Web.Site;
-using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Staff;
 
 /// <summary>The only admin pages open to anonymous visitors: signing in and setting a password from a link.</summary>
 [Area("Admin")]

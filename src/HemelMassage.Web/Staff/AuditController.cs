@@ -1,10 +1,9 @@
 using HemelMassage.Web.Data;
-using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Staff;
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
 
@@ -22,6 +21,6 @@ public sealed class AuditController(ClinicDbContext db) : Controller
         var number = page is >= 1 and <= 100_000 ? page.Value : 1;
         var entries = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id)
             .Skip((number - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
-        return View(new AuditPage([.. entries.Take(PageSize)], number, entries.Count > PageSize));
+        return View("Audit", new AuditPage([.. entries.Take(PageSize)], number, entries.Count > PageSize));
     }
 }

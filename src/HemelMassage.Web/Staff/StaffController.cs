@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using FluentValidation;
-using HemelMassage.Web.Staff;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Staff;
 
 public sealed record StaffPage(IReadOnlyList<StaffMember> Members, InviteForm Invite, string? InviteLink, string? InvitedName, IReadOnlyList<Diary.TherapistOption> Therapists);
 
@@ -17,7 +16,7 @@ public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitatio
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() =>
-        View(new StaffPage(await accounts.ListAsync(), new InviteForm(), TempData["InviteLink"] as string, TempData["InvitedName"] as string, await diary.TherapistsAsync(HttpContext.RequestAborted)));
+        View("Staff", new StaffPage(await accounts.ListAsync(), new InviteForm(), TempData["InviteLink"] as string, TempData["InvitedName"] as string, await diary.TherapistsAsync(HttpContext.RequestAborted)));
 
     [HttpPost("invite")]
     public async Task<IActionResult> Invite([Bind(Prefix = "Invite")] InviteForm form)
@@ -37,7 +36,7 @@ public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitatio
             }
             ModelState.AddModelError("Invite.Email", change.Error!);
         }
-        return View(nameof(Index), new StaffPage(await accounts.ListAsync(), form, null, null, await diary.TherapistsAsync(HttpContext.RequestAborted)));
+        return View("Staff", new StaffPage(await accounts.ListAsync(), form, null, null, await diary.TherapistsAsync(HttpContext.RequestAborted)));
     }
 
     [HttpPost("{id}/disable")]

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Staff;
 
 [Area("Admin")]
 [Route("admin")]
 public sealed class DashboardController : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public IActionResult Index() => View("Dashboard");
 }

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using FluentValidation;
-using HemelMassage.Web.Staff;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HemelMassage.Web.Areas.Admin.Controllers;
+namespace HemelMassage.Web.Staff;
 
 public sealed record AccountPage(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, ChangePasswordForm Password);
 
@@ -24,7 +23,7 @@ public sealed class AccountController(
     IValidator<ChangePasswordForm> passwordValidator, IValidator<CodeForm> codeValidator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await PageAsync(new ChangePasswordForm()));
+    public async Task<IActionResult> Index() => View("Account", await PageAsync(new ChangePasswordForm()));
 
     [HttpPost("password")]
     public async Task<IActionResult> Password([Bind(Prefix = "Password")] ChangePasswordForm form)
@@ -45,7 +44,7 @@ public sealed class AccountController(
             var wrongCurrent = result.Errors.Any(e => e.Code == "PasswordMismatch");
             ModelState.AddErrors(result, wrongCurrent ? "Password.CurrentPassword" : "Password.NewPassword");
         }
-        return View(nameof(Index), await PageAsync(form));
+        return View("Account", await PageAsync(form));
     }
 
     [HttpGet("two-factor")]
@@ -57,7 +56,7 @@ public sealed class AccountController(
         {
             return RedirectToAction(nameof(Index));
         }
-        return View(await SetupPageAsync(user, new CodeForm()));
+        return View("AccountTwoFactor", await SetupPageAsync(user, new CodeForm()));
     }
 
     [HttpPost("two-factor")]
@@ -78,7 +77,7 @@ public sealed class AccountController(
         }
         if (!ModelState.IsValid)
         {
-            return View(await SetupPageAsync(user, form));
+            return View("AccountTwoFactor", await SetupPageAsync(user, form));
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
