@@ -1,6 +1,4 @@
-using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
-using HemelMassage.Web.Clients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,45 +36,5 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne(a => a.Treatment).WithMany().HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Client).WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.BookingId);
-    }
-}
-
-public sealed class BookingChangeConfiguration : IEntityTypeConfiguration<BookingChange>
-{
-    public void Configure(EntityTypeBuilder<BookingChange> builder)
-    {
-        builder.ToTable("AppointmentChanges");
-        builder.Property(c => c.BookingId).HasColumnName("AppointmentId");
-        builder.Property(c => c.By).HasMaxLength(100);
-        builder.Property(c => c.What).HasMaxLength(500);
-    }
-}
-
-public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
-{
-    public void Configure(EntityTypeBuilder<Client> builder)
-    {
-        builder.Property(c => c.Name).HasMaxLength(100);
-        builder.Property(c => c.Email).HasMaxLength(254);
-        builder.HasIndex(c => c.Email).IsUnique();
-        builder.Property(c => c.Phone).HasMaxLength(20);
-    }
-}
-
-public sealed class PendingBookingConfiguration : IEntityTypeConfiguration<PendingBooking>
-{
-    public void Configure(EntityTypeBuilder<PendingBooking> builder)
-    {
-        builder.HasKey(p => p.Key);
-        builder.Property(p => p.BookingId).HasColumnName("AppointmentId");
-        builder.Property(p => p.Key).HasMaxLength(64);
-        builder.Property(p => p.Name).HasMaxLength(100);
-        builder.Property(p => p.Email).HasMaxLength(254);
-        builder.Property(p => p.Phone).HasMaxLength(20);
-        builder.Property(p => p.Note).HasMaxLength(1000);
-        builder.Property(p => p.ManageToken).HasMaxLength(64);
-        builder.Property(p => p.Regions).HasMaxLength(1000);
-        builder.Property(p => p.BrowserHash).HasMaxLength(64);
-        builder.HasIndex(p => p.ExpiresAtUtc);
     }
 }
