@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Benchmarks;
@@ -40,7 +40,7 @@ public class AvailabilityBenchmarks
         var availability = scope.ServiceProvider.GetRequiredService<Availability>();
         var bookings = await availability.BookingsAsync(Day, Day.AddDays(1), null, null, default);
         var date = DateOnly.FromDateTime(Day);
-        return _calculator.FreeSlots(_schedule, bookings, availability.NowUtc, 1, null, date, date).Count;
+        return _calculator.FreeSlots(_schedule, bookings, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, 1, null, date, date).Count;
     }
 
     /// <summary>Every free hour in the 60-day window, for any therapist.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +84,7 @@ public sealed class BenchClinic : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = folder });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddData(builder.Configuration, builder.Environment);
-        builder.Services.AddBooking();
+        builder.Services.AddBookings();
         builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         var clinic = new BenchClinic(builder.Build());
         using var scope = clinic.Services.CreateScope();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,14 +62,14 @@ public static class BookingWrites
         }
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == "writer@example.com")
             ?? db.Clients.Add(new Client { Name = "Writer", Email = "writer@example.com", Phone = "07700 900000", CreatedAtUtc = start }).Entity;
-        var appointment = new Appointment
+        var appointment = new Booking
         {
             Reference = "X" + key, TherapistId = 1, TreatmentId = 1, Client = client,
             IdempotencyKey = "bench-" + key, ManageTokenHash = "bench-" + key, CalendarUid = Guid.NewGuid(),
             CreatedAtUtc = start, UpdatedAtUtc = start,
         };
         appointment.Move(start);
-        db.Appointments.Add(appointment);
+        db.Bookings.Add(appointment);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Email;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +34,7 @@ public class EmailBenchmarks
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddClinic();
-        builder.Services.AddBooking();
+        builder.Services.AddBookings();
         builder.Services.AddEmail();
         builder.Services.AddSingleton(TimeProvider.System);
         _host = builder.Build();

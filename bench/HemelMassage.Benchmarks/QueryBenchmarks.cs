@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Treatments;
 using Microsoft.EntityFrameworkCore;
@@ -30,9 +30,9 @@ public class QueryBenchmarks
     {
         await using var scope = _clinic.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        var rows = await db.Appointments
+        var rows = await db.Bookings
             .Where(a => a.StartUtc > From && a.StartUtc < To)
-            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.NoShow)
+            .Where(a => a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived || a.Status == BookingStatus.NoShow)
             .ToListAsync();
         return rows.Select(a => new BusyRange(a.TherapistId, a.StartUtc, a.EndUtc)).Count();
     }
@@ -42,9 +42,9 @@ public class QueryBenchmarks
     {
         await using var scope = _clinic.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        return (await db.Appointments.AsNoTracking()
+        return (await db.Bookings.AsNoTracking()
             .Where(a => a.StartUtc > From && a.StartUtc < To)
-            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.NoShow)
+            .Where(a => a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived || a.Status == BookingStatus.NoShow)
             .Select(a => new BusyRange(a.TherapistId, a.StartUtc, a.EndUtc))
             .ToListAsync()).Count;
     }

@@ -1,26 +1,36 @@
 using HemelMassage.Web.Articles;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clients;
 using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Closures;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
-using HemelMassage.Web.Schedules;
+using HemelMassage.Web.ManageBooking;
+using HemelMassage.Web.PhoneBooking;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Therapists;
+using HemelMassage.Web.Treatments;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinic();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddArticles(builder.Environment);
-builder.Services.AddBooking();
+builder.Services.AddTreatments();
+builder.Services.AddTherapists();
+builder.Services.AddClosures();
+builder.Services.AddBookings();
+builder.Services.AddBook();
+builder.Services.AddManageBooking();
 builder.Services.AddEmail();
 builder.Services.AddSite(builder.Configuration, builder.Environment);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
 builder.Services.AddDiary();
-builder.Services.AddSchedules();
+builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
 

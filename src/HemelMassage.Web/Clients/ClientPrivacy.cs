@@ -25,14 +25,14 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
         {
             return null;
         }
-        var bookings = await db.Appointments.AsNoTracking().Where(a => a.ClientId == id).OrderBy(a => a.StartUtc)
+        var bookings = await db.Bookings.AsNoTracking().Where(a => a.ClientId == id).OrderBy(a => a.StartUtc)
             .Select(a => new
             {
                 a.Reference, a.StartUtc, a.EndUtc, Status = a.Status.ToString(), Treatment = a.Treatment!.Name, Therapist = a.Therapist!.Name,
                 a.FirstVisit, a.ClientNote, a.CreatedAtUtc, History = a.Changes.OrderBy(c => c.AtUtc).Select(c => new { c.AtUtc, c.What }).ToList(),
             }).ToListAsync(cancellationToken);
         var intakeRows = await (from i in db.Intakes
-                                join a in db.Appointments on i.AppointmentId equals a.Id
+                                join a in db.Bookings on i.BookingId equals a.Id
                                 where a.ClientId == id
                                 orderby a.StartUtc
                                 select new { a.Reference, i.Regions, i.WorkedRegions, i.HealthConsentVersion, i.HealthConsentAtUtc, i.ProtectedAnswers })
@@ -67,10 +67,10 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
                 return false;
             }
             var email = client.Email;
-            var bookingIds = await db.Appointments.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
-            await db.Appointments.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
+            var bookingIds = await db.Bookings.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
+            await db.Bookings.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
             // Health answers, where it hurt and what was worked are health data too: none of it outlives erasure.
-            await db.Intakes.Where(i => bookingIds.Contains(i.AppointmentId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Intakes.Where(i => bookingIds.Contains(i.BookingId)).ExecuteDeleteAsync(cancellationToken);
             var emails = db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)));
             emailIds = await emails.Select(m => m.Id).ToListAsync(cancellationToken);
             await emails.ExecuteUpdateAsync(s => s

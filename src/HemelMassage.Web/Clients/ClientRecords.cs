@@ -1,4 +1,5 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Staff;
@@ -34,11 +35,11 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
         {
             return null;
         }
-        var ids = await db.Appointments.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await db.Bookings.Where(a => a.ClientId == id).Select(a => a.Id).ToListAsync(cancellationToken);
         var bookings = (await diary.EntriesAsync(new DateOnly(2000, 1, 1), new DateOnly(2100, 1, 1), null, cancellationToken)).Where(e => ids.Contains(e.Id)).Reverse().ToList();
         var duplicates = await Rows(db.Clients.AsNoTracking().Where(c => c.Id != id && (c.Name == client.Name || (c.Phone == client.Phone && c.Phone != "")))).ToListAsync(cancellationToken);
-        return new ClientPage(client, bookings, bookings.Count(b => b.Status == AppointmentStatus.NoShow),
-            bookings.Count(b => b.Status == AppointmentStatus.LateCancellation), duplicates);
+        return new ClientPage(client, bookings, bookings.Count(b => b.Status == BookingStatus.NoShow),
+            bookings.Count(b => b.Status == BookingStatus.LateCancellation), duplicates);
     }
 
     /// <summary>Moves every booking of <paramref name="duplicateId"/> to <paramref name="keepId"/>, then deletes the duplicate.</summary>
@@ -51,7 +52,7 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
         {
             return false;
         }
-        await db.Appointments.Where(a => a.ClientId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientId, keepId), cancellationToken);
+        await db.Bookings.Where(a => a.ClientId == duplicateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientId, keepId), cancellationToken);
         db.Clients.Remove(duplicate);
         audit.Add("client.merge", $"client {keepId}", $"client {duplicateId} merged into it");
         await db.SaveChangesAsync(cancellationToken);
@@ -73,6 +74,6 @@ public sealed class ClientRecords(ClinicDbContext db, DiaryQueries diary, AuditL
     }
 
     private IQueryable<ClientRow> Rows(IQueryable<Client> clients) => clients.Select(c => new ClientRow(c.Id, c.Name, c.Email, c.Phone,
-        db.Appointments.Count(a => a.ClientId == c.Id && a.Status == AppointmentStatus.Arrived),
-        db.Appointments.Count(a => a.ClientId == c.Id && a.Status == AppointmentStatus.NoShow)));
+        db.Bookings.Count(a => a.ClientId == c.Id && a.Status == BookingStatus.Arrived),
+        db.Bookings.Count(a => a.ClientId == c.Id && a.Status == BookingStatus.NoShow)));
 }

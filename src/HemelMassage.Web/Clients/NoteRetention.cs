@@ -25,12 +25,12 @@ public sealed class NoteRetention(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.NoteRetention;
-        var recent = db.Appointments.Where(a => a.StartUtc >= cutoff).Select(a => a.ClientId);
-        var deleted = await db.Appointments.Where(a => a.ClientNote != null && a.StartUtc < cutoff && !recent.Contains(a.ClientId))
+        var recent = db.Bookings.Where(a => a.StartUtc >= cutoff).Select(a => a.ClientId);
+        var deleted = await db.Bookings.Where(a => a.ClientNote != null && a.StartUtc < cutoff && !recent.Contains(a.ClientId))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
         // Health answers, body-map marks and areas worked follow the same clock as the notes.
-        var old = db.Appointments.Where(a => a.StartUtc < cutoff && !recent.Contains(a.ClientId)).Select(a => a.Id);
-        deleted += await db.Intakes.Where(i => old.Contains(i.AppointmentId) && (i.ProtectedAnswers != null || i.Regions != "" || i.WorkedRegions != ""))
+        var old = db.Bookings.Where(a => a.StartUtc < cutoff && !recent.Contains(a.ClientId)).Select(a => a.Id);
+        deleted += await db.Intakes.Where(i => old.Contains(i.BookingId) && (i.ProtectedAnswers != null || i.Regions != "" || i.WorkedRegions != ""))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.Regions, "")
                 .SetProperty(i => i.WorkedRegions, "").SetProperty(i => i.NeedsConversation, false), cancellationToken);
         if (deleted > 0)

@@ -14,6 +14,7 @@ public static class ClinicServiceCollectionExtensions
                 "(Staff area, Therapists), so they cannot contradict the times clients can book. Remove Clinic:OpeningHours from the configuration.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClinicOptions>>().Value);
+        services.AddSingleton<OpeningHours>();
         return services;
     }
 }

@@ -1,6 +1,10 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
+using HemelMassage.Web.Closures;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
+using HemelMassage.Web.Therapists;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,8 +33,8 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<ClinicClosure> ClinicClosures => Set<ClinicClosure>();
     public DbSet<Client> Clients => Set<Client>();
-    public DbSet<Appointment> Appointments => Set<Appointment>();
-    public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
     public DbSet<Intake.BookingIntake> Intakes => Set<Intake.BookingIntake>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();

@@ -18,7 +18,7 @@ public sealed class BookingCsv(ClinicDbContext db)
     {
         var fromUtc = ClinicTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var toUtc = ClinicTime.ToUtc(toInclusive.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var rows = await db.Appointments.AsNoTracking()
+        var rows = await db.Bookings.AsNoTracking()
             .Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc).ThenBy(a => a.TherapistId)
             .Select(a => new { a.Reference, a.StartUtc, a.EndUtc, Therapist = a.Therapist!.Name, Treatment = a.Treatment!.Name, Client = a.Client!.Name, a.Client.Email, a.Client.Phone, a.Status })

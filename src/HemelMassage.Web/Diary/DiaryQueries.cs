@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +26,7 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
         // The day sheet carries each client's map and flags to the Owner and to a therapist viewing their own day.
         if (!week && (viewer.IsOwner || !viewer.IsDesk) && entries.Count > 0)
         {
-            var sheet = await intakes.SheetAsync(entries.Where(e => e.Status != AppointmentStatus.Cancelled).ToList(), cancellationToken);
+            var sheet = await intakes.SheetAsync(entries.Where(e => e.Status != BookingStatus.Cancelled).ToList(), cancellationToken);
             entries = [.. entries.Select(e => sheet.TryGetValue(e.Id, out var intake) ? e with { Intake = intake } : e)];
         }
         var therapists = await TherapistsAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
     {
         var fromUtc = ClinicTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var toUtc = ClinicTime.ToUtc(to.ToDateTime(TimeOnly.MinValue));
-        var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc);
+        var query = db.Bookings.AsNoTracking().Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc);
         if (therapistId is int id)
         {
             query = query.Where(a => a.TherapistId == id);
@@ -55,11 +55,11 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
     }
 
     /// <summary>Null when there is no such booking; throws nothing for ids the viewer may not see (the caller asks <see cref="StaffViewer"/>).</summary>
-    public async Task<Appointment?> FindAsync(int id, CancellationToken cancellationToken) =>
-        await db.Appointments.AsNoTracking().Include(a => a.Client).Include(a => a.Treatment).Include(a => a.Therapist)
+    public async Task<Booking?> FindAsync(int id, CancellationToken cancellationToken) =>
+        await db.Bookings.AsNoTracking().Include(a => a.Client).Include(a => a.Treatment).Include(a => a.Therapist)
             .Include(a => a.Changes.OrderBy(c => c.AtUtc)).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public async Task<BookingDetails> DetailsAsync(Appointment a, CancellationToken cancellationToken)
+    public async Task<BookingDetails> DetailsAsync(Booking a, CancellationToken cancellationToken)
     {
         var mayNote = await viewer.MaySeeNoteAsync(a, cancellationToken);
         return new BookingDetails(a.Id, a.Reference, a.Version, a.Status, ClinicTime.Describe(a.StartUtc), a.StartUtc,

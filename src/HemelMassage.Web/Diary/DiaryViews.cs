@@ -1,10 +1,10 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Diary;
 
 public sealed record DiaryEntry(
     int Id, string Reference, DateTime StartUtc, string Time, string ClientName, string TreatmentName,
-    int TherapistId, string TherapistName, AppointmentStatus Status)
+    int TherapistId, string TherapistName, BookingStatus Status)
 {
     /// <summary>On the day sheet: where it hurts and the flags, for those who may see them; null otherwise.</summary>
     public Intake.SheetIntake? Intake { get; init; }
@@ -29,10 +29,10 @@ public sealed record DiaryPage(
 }
 
 public sealed record BookingDetails(
-    int Id, string Reference, int Version, AppointmentStatus Status, string When, DateTime StartUtc,
+    int Id, string Reference, int Version, BookingStatus Status, string When, DateTime StartUtc,
     int ClientId, string ClientName, string ClientEmail, string ClientPhone, bool FirstVisit,
     string TreatmentName, int TherapistId, string TherapistName, string? Note, bool NoteHidden,
-    IReadOnlyList<AppointmentChange> Changes);
+    IReadOnlyList<BookingChange> Changes);
 
 /// <summary>The therapist, date, time and override fields shared by the move and phone-booking forms.</summary>
 public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyList<TherapistOption> Therapists)
@@ -44,13 +44,13 @@ public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyLis
 
 public static class StatusText
 {
-    public static string Of(AppointmentStatus status) => status switch
+    public static string Of(BookingStatus status) => status switch
     {
-        AppointmentStatus.Booked => "Booked",
-        AppointmentStatus.Cancelled => "Cancelled",
-        AppointmentStatus.Arrived => "Arrived",
-        AppointmentStatus.NoShow => "No-show",
-        AppointmentStatus.LateCancellation => "Late cancellation",
+        BookingStatus.Booked => "Booked",
+        BookingStatus.Cancelled => "Cancelled",
+        BookingStatus.Arrived => "Arrived",
+        BookingStatus.NoShow => "No-show",
+        BookingStatus.LateCancellation => "Late cancellation",
         _ => status.ToString(),
     };
 }

@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ public sealed class StaffSlotRules(ClinicDbContext db, Availability availability
 
     /// <summary>Call inside the write transaction. Returns the start in UTC, or a refusal for the form.</summary>
     public async Task<(DeskResult? Refusal, DateTime StartUtc, string Overridden)> CheckAsync(
-        SlotChoiceForm form, int treatmentId, int? excludingAppointmentId, CancellationToken cancellationToken)
+        SlotChoiceForm form, int treatmentId, int? excludingBookingId, CancellationToken cancellationToken)
     {
         var date = form.ParsedDate!.Value;
         var local = date.ToDateTime(form.ParsedTime!.Value);
@@ -31,9 +31,9 @@ public sealed class StaffSlotRules(ClinicDbContext db, Availability availability
         }
         var startUtc = ClinicTime.ToUtc(local);
         var endUtc = TreatmentLength.EndOf(startUtc);
-        var clash = await db.Appointments.AsNoTracking()
-            .Where(a => a.TherapistId == therapistId && a.Id != (excludingAppointmentId ?? 0))
-            .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived || a.Status == AppointmentStatus.NoShow)
+        var clash = await db.Bookings.AsNoTracking()
+            .Where(a => a.TherapistId == therapistId && a.Id != (excludingBookingId ?? 0))
+            .Where(a => a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived || a.Status == BookingStatus.NoShow)
             .Where(a => a.StartUtc < endUtc && a.EndUtc > startUtc)
             .Select(a => (DateTime?)a.StartUtc).FirstOrDefaultAsync(cancellationToken);
         if (clash is DateTime taken)
@@ -41,7 +41,7 @@ public sealed class StaffSlotRules(ClinicDbContext db, Availability availability
             return (DeskResult.Refused(nameof(form.Time), $"{therapist} already has a booking at {ClinicTime.Brief(taken)}, which overlaps this hour. A therapist cannot be double-booked: choose another time or therapist."), default, "");
         }
         var schedule = await availability.ScheduleAsync(cancellationToken);
-        var problem = await availability.CheckAsync(schedule, treatmentId, therapistId, startUtc, excludingAppointmentId, cancellationToken);
+        var problem = await availability.CheckAsync(schedule, treatmentId, therapistId, startUtc, excludingBookingId, cancellationToken);
         if (problem == SlotProblem.None)
         {
             return (null, startUtc, "");

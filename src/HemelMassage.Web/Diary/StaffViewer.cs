@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +39,10 @@ public sealed class StaffViewer(ClinicDbContext db, IHttpContextAccessor http)
         return _therapistId ?? 0;
     }
 
-    public async Task<bool> MaySeeAsync(Appointment appointment, CancellationToken cancellationToken) =>
-        await OnlyTherapistAsync(cancellationToken) is not int only || only == appointment.TherapistId;
+    public async Task<bool> MaySeeAsync(Booking booking, CancellationToken cancellationToken) =>
+        await OnlyTherapistAsync(cancellationToken) is not int only || only == booking.TherapistId;
 
     /// <summary>The client's note may hold health information: the Owner and the booking's own therapist only.</summary>
-    public async Task<bool> MaySeeNoteAsync(Appointment appointment, CancellationToken cancellationToken) =>
-        IsOwner || (!IsDesk && await MaySeeAsync(appointment, cancellationToken));
+    public async Task<bool> MaySeeNoteAsync(Booking booking, CancellationToken cancellationToken) =>
+        IsOwner || (!IsDesk && await MaySeeAsync(booking, cancellationToken));
 }

@@ -1,5 +1,6 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
+using HemelMassage.Web.ManageBooking;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -30,7 +31,7 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
     /// RFC 5546 names no attendee in a PUBLISH). Same UID and SEQUENCE as the emails, so opening it after the
     /// invitation updates that entry rather than adding a second; a cancelled booking's file is its cancellation.
     /// </summary>
-    public string Download(Appointment appointment) =>
+    public string Download(Booking appointment) =>
         Serialize(Entry.Of(appointment), ManageBookings.IsCancelled(appointment) ? Cancel : Publish);
 
     public static string? MethodOf(string? ics)
@@ -87,7 +88,7 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
     {
         public static Entry Of(BookingNotice n) => new(n.CalendarUid, n.CalendarSequence, n.StartUtc, n.EndUtc, n.TreatmentName, n.Reference, n.ClientEmail, n.ClientName);
 
-        public static Entry Of(Appointment a) => new(a.CalendarUid, a.CalendarSequence, a.StartUtc, a.EndUtc,
+        public static Entry Of(Booking a) => new(a.CalendarUid, a.CalendarSequence, a.StartUtc, a.EndUtc,
             a.Treatment?.Name ?? "Massage", a.Reference, a.Client?.Email ?? "", a.Client?.Name ?? "");
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 
 namespace HemelMassage.Web.Email;

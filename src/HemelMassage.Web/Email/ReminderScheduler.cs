@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.Extensions.Options;

@@ -12,11 +12,11 @@ public enum HealthStatus
 
 /// <summary>
 /// One booking's intake: where the client feels it (region codes), the health answers (encrypted, only
-/// with consent), and after the visit the areas the therapist actually worked. One row per appointment.
+/// with consent), and after the visit the areas the therapist actually worked. One row per booking.
 /// </summary>
 public sealed class BookingIntake
 {
-    public int AppointmentId { get; set; }
+    public int BookingId { get; set; }
     /// <summary>Space-separated <see cref="BodyRegions"/> codes, where the client feels it.</summary>
     public string Regions { get; set; } = "";
     public HealthStatus Health { get; set; }

@@ -1,5 +1,5 @@
 using HemelMassage.Web.Articles;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
@@ -17,10 +17,10 @@ public sealed class FollowUpSource(ArticleCatalog articles, ClinicOptions clinic
 
     public async Task<IReadOnlyList<FollowUpNotice>> VisitsAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
-        var visits = await (from a in db.Appointments
-                            join i in db.Intakes on a.Id equals i.AppointmentId
+        var visits = await (from a in db.Bookings
+                            join i in db.Intakes on a.Id equals i.BookingId
                             where a.StartUtc >= fromUtc && a.StartUtc < toUtc
-                                  && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived)
+                                  && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
                                   && !a.Client!.NoFollowUp && !a.NoFollowUp && i.WorkedRegions != ""
                             orderby a.StartUtc
                             select new { a.Id, a.StartUtc, a.Client!.Name, a.Client.Email, i.Regions, i.WorkedRegions })

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Intake;
 

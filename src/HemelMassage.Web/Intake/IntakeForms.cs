@@ -1,4 +1,5 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Intake;
 

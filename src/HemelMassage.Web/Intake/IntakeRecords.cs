@@ -1,4 +1,5 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Book;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,10 @@ public sealed record IntakeView(
 /// </summary>
 public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector protector, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Adds the intake of a just-booked appointment (saved by the caller, in its transaction).</summary>
-    public async Task<BookingIntake> AddAsync(Appointment appointment, PendingBooking pending, CancellationToken cancellationToken)
+    /// <summary>Adds the intake of a just-booked booking (saved by the caller, in its transaction).</summary>
+    public async Task<BookingIntake> AddAsync(Booking booking, PendingBooking pending, CancellationToken cancellationToken)
     {
-        var intake = new BookingIntake { AppointmentId = appointment.Id, Regions = BodyRegions.Join(BodyRegions.Split(pending.Regions)) };
+        var intake = new BookingIntake { BookingId = booking.Id, Regions = BodyRegions.Join(BodyRegions.Split(pending.Regions)) };
         if (pending.HealthConsentAtUtc is { } consentAt)
         {
             intake.HealthConsentVersion = HealthConsent.Version;
@@ -37,7 +38,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             intake.NeedsConversation = pending.NeedsConversation;
             // Answered means the health questions were: a pain score alone is kept, but the questions are still asked in person.
             intake.Health = protector.Unprotect(pending.ProtectedAnswers) is { Answers.Count: > 0 } ? HealthStatus.Answered : HealthStatus.AskInPerson;
-            if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(appointment.ClientId, appointment.Id, cancellationToken) is { } last)
+            if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(booking.ClientId, booking.Id, cancellationToken) is { } last)
             {
                 // Ciphertext carried forward as it is: the answers are never decrypted to copy them.
                 intake.ProtectedAnswers = last.ProtectedAnswers;
@@ -49,32 +50,32 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
         return intake;
     }
 
-    private async Task<BookingIntake?> LastAnswersAsync(int clientId, int exceptAppointmentId, CancellationToken cancellationToken) =>
+    private async Task<BookingIntake?> LastAnswersAsync(int clientId, int exceptBookingId, CancellationToken cancellationToken) =>
         await (from i in db.Intakes
-               join a in db.Appointments on i.AppointmentId equals a.Id
-               where a.ClientId == clientId && a.Id != exceptAppointmentId && i.ProtectedAnswers != null
+               join a in db.Bookings on i.BookingId equals a.Id
+               where a.ClientId == clientId && a.Id != exceptBookingId && i.ProtectedAnswers != null
                orderby a.StartUtc descending
                select i).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The intake for the booking page; decrypts (and audits) only when <paramref name="mayReadHealth"/>.</summary>
-    public async Task<IntakeView> ViewAsync(Appointment appointment, bool mayReadHealth, CancellationToken cancellationToken)
+    public async Task<IntakeView> ViewAsync(Booking booking, bool mayReadHealth, CancellationToken cancellationToken)
     {
-        var intake = await db.Intakes.AsNoTracking().FirstOrDefaultAsync(i => i.AppointmentId == appointment.Id, cancellationToken);
+        var intake = await db.Intakes.AsNoTracking().FirstOrDefaultAsync(i => i.BookingId == booking.Id, cancellationToken);
         if (!mayReadHealth)
         {
             // Reception: only that the therapist should talk first, never where or why.
             return IntakeView.Empty with { Hidden = true, NeedsConversation = intake?.NeedsConversation ?? false };
         }
         var last = await (from i in db.Intakes
-                          join a in db.Appointments on i.AppointmentId equals a.Id
-                          where a.ClientId == appointment.ClientId && a.StartUtc < appointment.StartUtc && a.Status != AppointmentStatus.Cancelled
+                          join a in db.Bookings on i.BookingId equals a.Id
+                          where a.ClientId == booking.ClientId && a.StartUtc < booking.StartUtc && a.Status != BookingStatus.Cancelled
                           orderby a.StartUtc descending
                           select new { i.Regions, i.WorkedRegions, a.StartUtc }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         HealthAnswers? answers = null;
         if (intake?.ProtectedAnswers is { } sealedAnswers)
         {
             answers = protector.Unprotect(sealedAnswers);
-            await audit.SaveAsync("booking.health-read", appointment.Reference, "Read the client's health answers");
+            await audit.SaveAsync("booking.health-read", booking.Reference, "Read the client's health answers");
         }
         return new IntakeView(
             BodyRegions.Split(intake?.Regions), BodyRegions.Split(intake?.WorkedRegions), intake?.Health ?? HealthStatus.AskInPerson,
@@ -91,13 +92,13 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     public async Task<IReadOnlyDictionary<int, SheetIntake>> SheetAsync(IReadOnlyList<Diary.DiaryEntry> entries, CancellationToken cancellationToken)
     {
         var ids = entries.Select(e => e.Id).ToList();
-        var rows = await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.AppointmentId)).ToListAsync(cancellationToken);
-        var clients = await db.Appointments.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ClientId, a.StartUtc }).ToListAsync(cancellationToken);
+        var rows = await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.BookingId)).ToListAsync(cancellationToken);
+        var clients = await db.Bookings.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ClientId, a.StartUtc }).ToListAsync(cancellationToken);
         var clientIds = clients.Select(c => c.ClientId).Distinct().ToList();
         // Every earlier intake of these clients, so a returning client's line shows last visit too.
         var history = await (from i in db.Intakes
-                             join a in db.Appointments on i.AppointmentId equals a.Id
-                             where clientIds.Contains(a.ClientId) && a.Status != AppointmentStatus.Cancelled
+                             join a in db.Bookings on i.BookingId equals a.Id
+                             where clientIds.Contains(a.ClientId) && a.Status != BookingStatus.Cancelled
                              select new { a.ClientId, a.StartUtc, i.Regions, i.WorkedRegions }).AsNoTracking().ToListAsync(cancellationToken);
         var result = new Dictionary<int, SheetIntake>();
         foreach (var row in rows)
@@ -105,11 +106,11 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             var flags = row.NeedsConversation ? protector.Unprotect(row.ProtectedAnswers)?.Flags : null;
             if (flags is not null)
             {
-                audit.Add("booking.health-read", entries.First(e => e.Id == row.AppointmentId).Reference, "Read the client's health flags on the day sheet");
+                audit.Add("booking.health-read", entries.First(e => e.Id == row.BookingId).Reference, "Read the client's health flags on the day sheet");
             }
-            var visit = clients.First(c => c.Id == row.AppointmentId);
+            var visit = clients.First(c => c.Id == row.BookingId);
             var last = history.Where(h => h.ClientId == visit.ClientId && h.StartUtc < visit.StartUtc).MaxBy(h => h.StartUtc);
-            result[row.AppointmentId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health,
+            result[row.BookingId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health,
                 last is null ? null : BodyRegions.Split(last.Regions), last is null ? null : BodyRegions.Split(last.WorkedRegions));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -117,22 +118,22 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     }
 
     /// <summary>The areas the therapist worked, ticked after the visit; replaces any earlier record.</summary>
-    public async Task RecordWorkedAsync(Appointment appointment, IEnumerable<string> codes, string by, CancellationToken cancellationToken)
+    public async Task RecordWorkedAsync(Booking booking, IEnumerable<string> codes, string by, CancellationToken cancellationToken)
     {
-        var intake = await db.Intakes.FirstOrDefaultAsync(i => i.AppointmentId == appointment.Id, cancellationToken)
-            ?? db.Intakes.Add(new BookingIntake { AppointmentId = appointment.Id }).Entity;
+        var intake = await db.Intakes.FirstOrDefaultAsync(i => i.BookingId == booking.Id, cancellationToken)
+            ?? db.Intakes.Add(new BookingIntake { BookingId = booking.Id }).Entity;
         intake.WorkedRegions = BodyRegions.Join(codes);
         intake.WorkedRecordedAtUtc = clock.GetUtcNow().UtcDateTime;
         intake.WorkedRecordedBy = by.Length > 100 ? by[..100] : by;
-        audit.Add("booking.worked-areas", appointment.Reference, $"Recorded {BodyRegions.Split(intake.WorkedRegions).Count} areas worked");
+        audit.Add("booking.worked-areas", booking.Reference, $"Recorded {BodyRegions.Split(intake.WorkedRegions).Count} areas worked");
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Consent withdrawn from one booking's link: that booking's health answers and body-map marks are deleted, no other's.</summary>
-    public async Task<int> WithdrawConsentAsync(Appointment appointment, CancellationToken cancellationToken)
+    public async Task<int> WithdrawConsentAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var deleted = await Withdrawn(db.Intakes.Where(i => i.AppointmentId == appointment.Id), cancellationToken);
-        await audit.SaveAsync("booking.health-consent-withdrawn", appointment.Reference, "Health answers of this booking deleted at the client's request");
+        var deleted = await Withdrawn(db.Intakes.Where(i => i.BookingId == booking.Id), cancellationToken);
+        await audit.SaveAsync("booking.health-consent-withdrawn", booking.Reference, "Health answers of this booking deleted at the client's request");
         await ScrubAsync(cancellationToken);
         return deleted;
     }
@@ -140,8 +141,8 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     /// <summary>Consent withdrawn: every health answer and body-map mark the client gave is deleted, on every booking. The areas the therapist worked (their treatment record) stay.</summary>
     public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, CancellationToken cancellationToken)
     {
-        var ids = db.Appointments.Where(a => a.ClientId == clientId).Select(a => a.Id);
-        var deleted = await Withdrawn(db.Intakes.Where(i => ids.Contains(i.AppointmentId)), cancellationToken);
+        var ids = db.Bookings.Where(a => a.ClientId == clientId).Select(a => a.Id);
+        var deleted = await Withdrawn(db.Intakes.Where(i => ids.Contains(i.BookingId)), cancellationToken);
         var email = clientEmail.ToLowerInvariant();
         await Clients.ClientRecords.PendingBookingsOf(db, email)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)

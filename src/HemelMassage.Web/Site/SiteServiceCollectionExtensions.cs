@@ -3,10 +3,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
-using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -33,9 +33,10 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddScoped<TreatmentMenu>();
         services.AddControllersWithViews(mvc =>
         {
+            // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
+            mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer.");
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             mvc.Conventions.Add(new HeadLikeGet());
             // jQuery-style keys ("a[b]" read as "a.b") are for scripts this site does not have, and the jQuery
@@ -44,6 +45,7 @@ public static class SiteServiceCollectionExtensions
             mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
             mvc.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
         });
+        services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(new FeatureViews()));
         services.AddRouting(routing =>
         {
             routing.LowercaseUrls = true;

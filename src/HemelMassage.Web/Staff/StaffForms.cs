@@ -1,8 +1,5 @@
 using FluentValidation;
-using FluentValidation.Results;
 using HemelMassage.Web.Site;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HemelMassage.Web.Staff;
 
@@ -138,20 +135,4 @@ public static class StaffFormExtensions
         .AddSingleton<IValidator<FirstOwnerForm>, FirstOwnerFormValidator>()
         .AddSingleton<IValidator<InviteForm>, InviteFormValidator>()
         .AddSingleton<IValidator<RoleForm>, RoleFormValidator>();
-
-    public static void AddErrors(this ModelStateDictionary modelState, ValidationResult result, string? prefix = null)
-    {
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError(prefix is null ? error.PropertyName : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
-        }
-    }
-
-    public static void AddErrors(this ModelStateDictionary modelState, IdentityResult result, string key)
-    {
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError(key, error.Description);
-        }
-    }
 }

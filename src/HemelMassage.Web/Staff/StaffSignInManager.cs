@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ namespace HemelMassage.Web.Treatments;
 
 /// <summary>
 /// A kind of massage the clinic offers. It has no duration: every treatment lasts
-/// <see cref="Booking.TreatmentLength.Duration"/>, a rule of the domain, not a column.
+/// <see cref="Bookings.TreatmentLength.Duration"/>, a rule of the domain, not a column.
 /// </summary>
 public sealed class Treatment
 {

@@ -146,9 +146,9 @@ public sealed class BookingJourneyTests(LiveSite live) : IClassFixture<LiveSite>
     {
         using var scope = live.Site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        var appointment = db.Appointments.Single(a => a.Client!.Email == email);
+        var booking = db.Bookings.Single(a => a.Client!.Email == email);
         var now = live.Clock.GetUtcNow().UtcDateTime;
-        appointment.Move(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(3));
+        booking.Move(new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(3));
         db.SaveChanges();
     }
 

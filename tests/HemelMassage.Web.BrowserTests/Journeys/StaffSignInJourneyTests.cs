@@ -1,4 +1,5 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.BrowserTests.Support;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
@@ -47,7 +48,7 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
         await Steps.ContinueAsync(page, "Arrived");
 
         await Assertions.Expect(page.Locator("dl.details")).ToContainTextAsync("Arrived");
-        Assert.Equal(AppointmentStatus.Arrived, await StatusAsync(bookingId));
+        Assert.Equal(BookingStatus.Arrived, await StatusAsync(bookingId));
         await Screenshots.TakeAsync(page, "admin-booking-arrived-phone");
         await page.Context.CloseAsync();
     }
@@ -59,24 +60,24 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var today = live.Today.ToDateTime(TimeOnly.MinValue);
         var now = live.Clock.GetUtcNow().UtcDateTime;
-        var appointment = new Appointment
+        var booked = new Booking
         {
             Reference = Secrets.NewReference(), TherapistId = 1, TreatmentId = 1,
             Client = new Client { Name = clientName, Email = "dora@example.com", Phone = "07700 900456", FirstVisit = true, CreatedAtUtc = now },
             IdempotencyKey = Secrets.NewToken(), ManageTokenHash = Secrets.Hash(Secrets.NewToken()), CalendarUid = Guid.NewGuid(),
             CreatedAtUtc = now, UpdatedAtUtc = now,
         };
-        appointment.Move(ClinicTime.ToUtc(today.AddHours(12)));
-        db.Appointments.Add(appointment);
+        booked.Move(ClinicTime.ToUtc(today.AddHours(12)));
+        db.Bookings.Add(booked);
         await db.SaveChangesAsync();
-        return appointment.Id;
+        return booked.Id;
     }
 
-    private async Task<AppointmentStatus> StatusAsync(int id)
+    private async Task<BookingStatus> StatusAsync(int id)
     {
         using var scope = live.Site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        return (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id)).Status;
+        return (await db.Bookings.AsNoTracking().SingleAsync(a => a.Id == id)).Status;
     }
 
     private async Task<(string Email, string Key)> CreateReceptionistWithAuthenticatorAsync()

@@ -1,5 +1,5 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
 
         Assert.Contains("Marked arrived", page, StringComparison.Ordinal);
         var booking = await site.BookingAsync(id);
-        Assert.Equal(AppointmentStatus.Arrived, booking.Status);
+        Assert.Equal(BookingStatus.Arrived, booking.Status);
         Assert.Equal("Reception Tester", booking.Changes.OrderBy(c => c.Id).Last().By);
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "booking.arrived" && e.Subject == booking.Reference)));
     }
@@ -33,9 +33,9 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
         await sarah.PostOnBookingAsync(mine, "mark/no-show", new() { ["version"] = "0" });
         var refused = await sarah.PostFormAsync($"/admin/bookings/{mine}", $"/admin/bookings/{theirs}/mark/no-show", new() { ["version"] = "0" });
 
-        Assert.Equal(AppointmentStatus.NoShow, (await site.BookingAsync(mine)).Status);
+        Assert.Equal(BookingStatus.NoShow, (await site.BookingAsync(mine)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(AppointmentStatus.Booked, (await site.BookingAsync(theirs)).Status);
+        Assert.Equal(BookingStatus.Booked, (await site.BookingAsync(theirs)).Status);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
         await owner.PostOnBookingAsync(id, "cancel", new() { ["Cancel.Version"] = "0", ["Cancel.Reason"] = "Therapist ill" });
 
         var booking = await site.BookingAsync(id);
-        Assert.Equal(AppointmentStatus.Cancelled, booking.Status);
+        Assert.Equal(BookingStatus.Cancelled, booking.Status);
         Assert.Contains(booking.Changes, c => c.What == "Cancelled by the clinic: Therapist ill");
         Assert.True(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == "cancel@example.com")));
     }
@@ -66,7 +66,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
 
         Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, move.StatusCode);
-        Assert.Equal(AppointmentStatus.Booked, (await site.BookingAsync(id)).Status);
+        Assert.Equal(BookingStatus.Booked, (await site.BookingAsync(id)).Status);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
         var stale = await reception.PostOnBookingAsync(id, "cancel", new() { ["Cancel.Version"] = "0", ["Cancel.Reason"] = "Client phoned" });
 
         Assert.Contains("Someone changed this booking while you had it open", await reception.FollowAsync(stale), StringComparison.Ordinal);
-        Assert.Equal(AppointmentStatus.Arrived, (await site.BookingAsync(id)).Status);
+        Assert.Equal(BookingStatus.Arrived, (await site.BookingAsync(id)).Status);
     }
 
     [Fact]

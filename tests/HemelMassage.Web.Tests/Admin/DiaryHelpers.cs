@@ -1,5 +1,6 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,17 @@ public static class DiaryHelpers
         {
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == email)
                 ?? db.Clients.Add(new Client { Name = name, Email = email, Phone = "07700 900123", CreatedAtUtc = BookingSite.Monday.UtcDateTime }).Entity;
-            var appointment = new Appointment
+            var booking = new Bookings.Booking
             {
                 Reference = Secrets.NewReference(), TherapistId = therapistId, TreatmentId = 1, Client = client, ClientNote = note,
                 IdempotencyKey = Secrets.NewToken(), ManageTokenHash = Secrets.Hash(Secrets.NewToken()), CalendarUid = Guid.NewGuid(),
                 CreatedAtUtc = BookingSite.Monday.UtcDateTime, UpdatedAtUtc = BookingSite.Monday.UtcDateTime,
             };
-            appointment.Move(BookingSite.Utc(start));
-            appointment.Changes.Add(new AppointmentChange { AtUtc = BookingSite.Monday.UtcDateTime, By = "client", What = "Booked online" });
-            db.Appointments.Add(appointment);
+            booking.Move(BookingSite.Utc(start));
+            booking.Changes.Add(new BookingChange { AtUtc = BookingSite.Monday.UtcDateTime, By = "client", What = "Booked online" });
+            db.Bookings.Add(booking);
             await db.SaveChangesAsync();
-            return appointment.Id;
+            return booking.Id;
         });
 
     public static async Task<HttpClient> SignedInTherapistAsync(this BookingSite site, int therapistId)
@@ -39,8 +40,8 @@ public static class DiaryHelpers
         return client;
     }
 
-    public static Task<Appointment> BookingAsync(this BookingSite site, int id) =>
-        site.WithDbAsync(db => db.Appointments.Include(a => a.Changes).Include(a => a.Client).AsNoTracking().SingleAsync(a => a.Id == id));
+    public static Task<Bookings.Booking> BookingAsync(this BookingSite site, int id) =>
+        site.WithDbAsync(db => db.Bookings.Include(a => a.Changes).Include(a => a.Client).AsNoTracking().SingleAsync(a => a.Id == id));
 
     public static Task<HttpResponseMessage> PostOnBookingAsync(this HttpClient client, int id, string action, Dictionary<string, string> fields) =>
         client.PostFormAsync($"/admin/bookings/{id}", $"/admin/bookings/{id}/{action}", fields);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed partial class PhoneBookingTests(BookingSite site) : IClassFixture<
         var page = await reception.FollowAsync(await BookAsync(reception, "phil@example.com", "2026-12-08", "10:00"));
 
         Assert.Contains("Booked by phone", page, StringComparison.Ordinal);
-        var booking = await site.WithDbAsync(db => db.Appointments.Include(a => a.Client).SingleAsync(a => a.Client!.Email == "phil@example.com"));
+        var booking = await site.WithDbAsync(db => db.Bookings.Include(a => a.Client).SingleAsync(a => a.Client!.Email == "phil@example.com"));
         Assert.Equal(BookingSite.Utc("2026-12-08T11:00Z"), booking.EndUtc);
         Assert.True(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == "phil@example.com")));
     }
@@ -64,7 +64,7 @@ public sealed partial class PhoneBookingTests(BookingSite site) : IClassFixture<
         var page = await owner.FollowAsync(await BookAsync(owner, "late@example.com", "2026-12-10", "19:00", overrideRules: true));
 
         Assert.Contains("rules overridden", page, StringComparison.Ordinal);
-        Assert.True(await site.WithDbAsync(db => db.Appointments.AnyAsync(a => a.Client!.Email == "late@example.com" && a.Status == AppointmentStatus.Booked)));
+        Assert.True(await site.WithDbAsync(db => db.Bookings.AnyAsync(a => a.Client!.Email == "late@example.com" && a.Status == BookingStatus.Booked)));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Tests.Booking;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Closures;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
@@ -36,7 +37,7 @@ public sealed class BookingFlowTests(BookingSite site) : IClassFixture<BookingSi
         Assert.Contains("Tuesday 8 December", await _client.GetStringAsync(manage), StringComparison.Ordinal);
         Assert.DoesNotContain("manage-link", await _client.GetStringAsync(done), StringComparison.Ordinal);
 
-        var booking = await site.WithDbAsync(db => db.Appointments.Include(a => a.Client).SingleAsync(a => a.IdempotencyKey == key));
+        var booking = await site.WithDbAsync(db => db.Bookings.Include(a => a.Client).SingleAsync(a => a.IdempotencyKey == key));
         Assert.Equal(TreatmentLength.Duration, booking.EndUtc - booking.StartUtc);
         Assert.Equal("ann@example.com", booking.Client!.Email);
     }
@@ -115,7 +116,7 @@ public sealed class BookingFlowTests(BookingSite site) : IClassFixture<BookingSi
 
         Assert.Contains("Sarah", first, StringComparison.Ordinal);
         Assert.Contains("James", second, StringComparison.Ordinal);
-        var therapists = await site.WithDbAsync(db => db.Appointments.Where(a => a.StartUtc == new DateTime(2026, 12, 22, 11, 0, 0)).Select(a => a.TherapistId).OrderBy(t => t).ToListAsync());
+        var therapists = await site.WithDbAsync(db => db.Bookings.Where(a => a.StartUtc == new DateTime(2026, 12, 22, 11, 0, 0)).Select(a => a.TherapistId).OrderBy(t => t).ToListAsync());
         Assert.Equal([1, 2], therapists);
         Assert.DoesNotContain("value=\"2026-12-22T11:00Z\"", await _client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=any&date=2026-12-22"), StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using System.Text.RegularExpressions;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class BookingSite : SiteFactory
     public Task<int> BookingsAtAsync(string start) => WithDbAsync(db =>
     {
         var startUtc = Utc(start);
-        return db.Appointments.CountAsync(a => a.StartUtc == startUtc && a.Status == AppointmentStatus.Booked);
+        return db.Bookings.CountAsync(a => a.StartUtc == startUtc && a.Status == BookingStatus.Booked);
     });
 
     /// <summary>

@@ -1,6 +1,6 @@
 using HemelMassage.Web.Tests.Support;
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Tests.Articles;
 using HemelMassage.Web.Tests.Intake;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +65,7 @@ public sealed class BrowserBindingTests
         await AssertRefusedAsync(await Post("/book/details/" + key + "/change-time", ("Name", "Mallory")));
         await AssertRefusedAsync(await Post("/book/times", ("Treatment", "deep-tissue"), ("Therapist", "1"), ("Start", "2026-12-10T10:00Z"), ("Pending", key)));
 
-        Assert.Equal(0, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Bookings.CountAsync()));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
         Assert.Equal(("Ann Client", new DateTime(2026, 12, 8, 10, 0, 0)), (pending.Name, pending.StartUtc));
         // The victim, in their own browser, goes on as if nothing happened and gets the manage link.

@@ -92,7 +92,7 @@ public sealed partial class CancellationCutoffWordingTests(CancellationCutoffWor
         Assert.Equal(manage + "?message=moved", BookingSite.Location(moved));
         var movedTo = BookingSite.Utc("2026-12-08T14:00Z");
         var email = await _site.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .SingleAsync(m => m.Kind == EmailKind.Rescheduled && db.Appointments.Any(a => a.Id == m.BookingId && a.StartUtc == movedTo)));
+            .SingleAsync(m => m.Kind == EmailKind.Rescheduled && db.Bookings.Any(a => a.Id == m.BookingId && a.StartUtc == movedTo)));
         Assert.Contains("This booking is less than 48 hours away, so it can no longer be moved or cancelled online.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("less than 48 hours away, so it can't be changed online", Text(await _client.GetStringAsync(manage + "?message=moved")), StringComparison.Ordinal);
     }
@@ -116,7 +116,7 @@ public sealed partial class CancellationCutoffWordingTests(CancellationCutoffWor
         var startUtc = BookingSite.Utc(start);
         return _site.WithDbAsync(async db =>
         {
-            var booking = await db.Appointments.AsNoTracking().SingleAsync(a => a.StartUtc == startUtc);
+            var booking = await db.Bookings.AsNoTracking().SingleAsync(a => a.StartUtc == startUtc);
             return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.BookingId == booking.Id && m.Kind == EmailKind.Confirmation);
         });
     }

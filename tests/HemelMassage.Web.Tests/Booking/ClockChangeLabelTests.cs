@@ -1,4 +1,5 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Therapists;
 
 namespace HemelMassage.Web.Tests.Booking;
 

@@ -1,7 +1,7 @@
 using HemelMassage.Web.Tests.Support;
 using System.Diagnostics;
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(20, responses.Count(r => BookingSite.Location(r).StartsWith("/book/done/", StringComparison.Ordinal)));
-        var perHour = await site.WithDbAsync(db => db.Appointments.GroupBy(a => a.StartUtc).Select(g => g.Count()).ToListAsync());
+        var perHour = await site.WithDbAsync(db => db.Bookings.GroupBy(a => a.StartUtc).Select(g => g.Count()).ToListAsync());
         Assert.Equal(20, perHour.Count);
         Assert.All(perHour, count => Assert.Equal(1, count));
         output.WriteLine($"320 concurrent confirms on 20 hours: 20 bookings, 300 refusals, 0 errors in {clock.ElapsedMilliseconds} ms");
@@ -78,7 +78,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         var again = await Post();
 
         Assert.All(together.Append(again), r => Assert.Equal("/book/done/" + key, BookingSite.Location(r)));
-        Assert.Equal(1, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Bookings.CountAsync()));
         Assert.Equal(1, await site.BookingsAtAsync("2026-12-08T10:00Z"));
     }
 

@@ -1,7 +1,7 @@
 using HemelMassage.Web.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
@@ -21,7 +21,7 @@ public sealed partial class ManageBookingTests
         using var site = new BookingSite();
         var client = site.CreatePageClient();
         var manage = await BookAsync(client, "2026-12-10T10:00Z");
-        var reference = await site.WithDbAsync(db => db.Appointments.Select(a => a.Reference).SingleAsync());
+        var reference = await site.WithDbAsync(db => db.Bookings.Select(a => a.Reference).SingleAsync());
         Assert.DoesNotContain("value=\"2026-12-10T10:00Z\"", await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"), StringComparison.Ordinal);
         Assert.Contains($"<form method=\"get\" action=\"{manage}/cancel\">", await client.GetStringAsync(manage), StringComparison.Ordinal);
 
@@ -36,8 +36,8 @@ public sealed partial class ManageBookingTests
 
         Assert.Equal(manage, BookingSite.Location(cancelled));
         Assert.Contains("value=\"2026-12-10T10:00Z\"", await client.GetStringAsync("/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10"), StringComparison.Ordinal);
-        var row = await site.WithDbAsync(db => db.Appointments.Include(a => a.Changes).SingleAsync());
-        Assert.Equal(AppointmentStatus.Cancelled, row.Status);
+        var row = await site.WithDbAsync(db => db.Bookings.Include(a => a.Changes).SingleAsync());
+        Assert.Equal(BookingStatus.Cancelled, row.Status);
         Assert.Equal(2, row.Changes.Count);
         // Reopened later, the link says which booking was cancelled and offers it again; it cancels nothing more.
         var reopened = await client.GetAsync(manage);
@@ -63,7 +63,7 @@ public sealed partial class ManageBookingTests
         }
 
         Assert.Equal(1, await site.BookingsAtAsync("2026-12-10T10:00Z"));
-        Assert.Equal(1, await site.WithDbAsync(db => db.AppointmentChanges.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.BookingChanges.CountAsync()));
     }
 
     [Fact]
@@ -103,13 +103,13 @@ public sealed partial class ManageBookingTests
         using var site = new BookingSite();
         var client = site.CreatePageClient();
         var manage = await BookAsync(client, "2026-12-10T10:00Z");
-        var before = await site.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync());
+        var before = await site.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync());
 
         var moved = await client.PostFormAsync(manage + "/reschedule?date=2026-12-11", manage + "/reschedule",
             new Dictionary<string, string> { ["Start"] = "2026-12-11T14:00Z" });
 
         Assert.Equal(manage + "?message=moved", BookingSite.Location(moved));
-        var after = await site.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync());
+        var after = await site.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync());
         Assert.Equal((before.Reference, before.CalendarUid, before.CalendarSequence + 1), (after.Reference, after.CalendarUid, after.CalendarSequence));
         Assert.Equal(new DateTime(2026, 12, 11, 15, 0, 0), after.EndUtc);
         Assert.Contains("SEQUENCE:1", await client.GetStringAsync(manage + "/calendar.ics"), StringComparison.Ordinal);

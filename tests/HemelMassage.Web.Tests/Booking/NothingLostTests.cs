@@ -122,7 +122,7 @@ public sealed class NothingLostTests
         var journey = new BookingJourney(client);
         var key = await journey.UpToReviewAsync("2026-12-08T10:00Z");
         var done = BookingSite.Location(await journey.ConfirmAsync(key));
-        var reference = await site.WithDbAsync(db => db.Appointments.Select(a => a.Reference).SingleAsync());
+        var reference = await site.WithDbAsync(db => db.Bookings.Select(a => a.Reference).SingleAsync());
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
         var token = Forms.Token(await client.GetStringAsync(manage));
 
@@ -137,7 +137,7 @@ public sealed class NothingLostTests
         Assert.Equal(done, BookingSite.Location(await client.PostWithTokenAsync("/book/review/" + key, token)));
         Assert.Equal(done, BookingSite.Location(await client.PostWithTokenAsync("/book/details/" + key, token, BookingJourney.Details(name: "Someone Else"))));
         Assert.Equal("Ann Client", await site.WithDbAsync(db => db.PendingBookings.Select(p => p.Name).SingleAsync()));
-        Assert.Equal(1, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Bookings.CountAsync()));
     }
 
     [Fact]

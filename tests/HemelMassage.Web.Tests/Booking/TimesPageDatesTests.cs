@@ -1,5 +1,6 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Therapists;
 
 namespace HemelMassage.Web.Tests.Booking;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Booking;
+using HemelMassage.Web.Tests.Support;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed partial class CalendarFileTests
         Assert.Contains("Deep tissue", entry.Summary, StringComparison.Ordinal);
         Assert.Contains("12 Example Road", entry.Location, StringComparison.Ordinal);
 
-        await BookingSite.PostFormAsync(client, manage + "/reschedule?date=2026-12-11", manage + "/reschedule",
+        await client.PostFormAsync(manage + "/reschedule?date=2026-12-11", manage + "/reschedule",
             new Dictionary<string, string> { ["Start"] = "2026-12-11T14:00Z" });
         var moved = Assert.Single((await DownloadAsync(client, manage + "/calendar.ics")).Events);
         var movedInvitation = Calendar.Load(await EmailedAsync(site, EmailKind.Rescheduled))!;
@@ -46,7 +47,7 @@ public sealed partial class CalendarFileTests
         AssertUtc(moved, new DateTime(2026, 12, 11, 14, 0, 0, DateTimeKind.Utc));
         Assert.Equal(("REQUEST", entry.Uid, 1), (movedInvitation.Method, movedInvitation.Events.Single().Uid, movedInvitation.Events.Single().Sequence));
 
-        await BookingSite.PostFormAsync(client, manage + "/cancel", manage + "/cancel", new Dictionary<string, string>());
+        await client.PostFormAsync(manage + "/cancel", manage + "/cancel", new Dictionary<string, string>());
         var cancelledFile = await DownloadAsync(client, manage + "/calendar.ics");
         var cancellation = Calendar.Load(await EmailedAsync(site, EmailKind.Cancelled))!;
 

@@ -34,7 +34,7 @@ public sealed class BodyMapTests(BookingSite site) : IClassFixture<BookingSite>
         await new BookingJourney(client).ConfirmAsync(key);
 
         Assert.Contains("did not tick the consent, so we have not kept them", review);
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
         Assert.Equal("", (await site.IntakeAsync(id)).Regions);
     }
 

@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Admin;
 using HemelMassage.Web.Tests.Booking;
@@ -66,8 +66,8 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-08T14:00Z", IntakeSteps.Details("neck").With("Email", "nora@example.com").With("HealthConsent", "true"));
         await site.WithDbAsync(async db =>
         {
-            var a = await db.Appointments.SingleAsync(x => x.Id == cancelled);
-            a.Status = AppointmentStatus.Cancelled;
+            var a = await db.Bookings.SingleAsync(x => x.Id == cancelled);
+            a.Status = BookingStatus.Cancelled;
             return await db.SaveChangesAsync();
         });
         site.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 11, 0, 0, TimeSpan.Zero));
@@ -89,7 +89,7 @@ public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
         var response = await client.PostFormAsync(manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
         Assert.Contains("We won&#x27;t send you a follow-up email after this visit", await client.GetStringAsync(BookingSite.Location(response)));
-        Assert.True(await site.WithDbAsync(db => db.Appointments.Select(a => a.NoFollowUp).SingleAsync()));
+        Assert.True(await site.WithDbAsync(db => db.Bookings.Select(a => a.NoFollowUp).SingleAsync()));
         Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
     }
 }

@@ -63,7 +63,7 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == key));
         await new BookingJourney(client).ConfirmAsync(key);
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
         var intake = await site.IntakeAsync(id);
 
         Assert.Contains("your therapist will ask you the health questions in person", review);
@@ -119,7 +119,7 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(45), fields);
         var done = BookingSite.Location(await new BookingJourney(client).ConfirmAsync(key));
         var manage = Security.SecuritySteps.ManageLink(await client.GetStringAsync(done));
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
 
         var withdrawn = await client.PostFormAsync(manage, manage + "/withdraw-health-consent", new Dictionary<string, string>());
 
@@ -129,7 +129,7 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         Assert.Null(intake.HealthConsentAtUtc);
         Assert.False(intake.NeedsConversation);
         Assert.Equal("", intake.Regions);
-        var reference = await site.WithDbAsync(db => db.Appointments.Where(a => a.Id == id).Select(a => a.Reference).SingleAsync());
+        var reference = await site.WithDbAsync(db => db.Bookings.Where(a => a.Id == id).Select(a => a.Reference).SingleAsync());
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "booking.health-consent-withdrawn" && a.Subject == reference)));
     }
 
@@ -142,7 +142,7 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         var (response, key) = await IntakeSteps.PostDetailsAsync(client, SarahsHours.Hour(46), fields);
         var review = WebUtility.HtmlDecode(await client.GetStringAsync(BookingSite.Location(response)));
         await new BookingJourney(client).ConfirmAsync(key);
-        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        var id = await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
 
         Assert.Contains("Not answered online: to be asked in person by your therapist.", review);
         Assert.DoesNotContain("Answered;", review);

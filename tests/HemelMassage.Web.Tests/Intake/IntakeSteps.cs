@@ -39,17 +39,17 @@ public static class IntakeSteps
         return (await client.PostFormAsync(details, details, fields), details.Split('/')[^1]);
     }
 
-    /// <summary>Books the hour with these details, through review and confirm; returns the appointment id.</summary>
+    /// <summary>Books the hour with these details, through review and confirm; returns the booking id.</summary>
     public static async Task<int> BookAsync(BookingSite site, HttpClient client, string start, List<KeyValuePair<string, string>> fields)
     {
         var (response, key) = await PostDetailsAsync(client, start, fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await new BookingJourney(client).ConfirmAsync(key)).StatusCode);
-        return await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.AppointmentId!.Value).SingleAsync());
+        return await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
     }
 
     public static Task<BookingIntake> IntakeAsync(this BookingSite site, int appointmentId) =>
-        site.WithDbAsync(db => db.Intakes.AsNoTracking().SingleAsync(i => i.AppointmentId == appointmentId));
+        site.WithDbAsync(db => db.Intakes.AsNoTracking().SingleAsync(i => i.BookingId == appointmentId));
 
     public static HealthAnswers? Decrypt(this BookingSite site, BookingIntake intake) =>
         site.Services.GetRequiredService<HealthAnswerProtector>().Unprotect(intake.ProtectedAnswers);

@@ -55,7 +55,7 @@ public sealed class PrivacyRightsTests
 
         await owner.PostFormAsync($"/admin/clients/{clientId}", $"/admin/clients/{clientId}/erase", new() { ["confirm"] = "true" });
 
-        Assert.False(await site.WithDbAsync(db => db.Intakes.AnyAsync(i => i.AppointmentId == id)));
+        Assert.False(await site.WithDbAsync(db => db.Intakes.AnyAsync(i => i.BookingId == id)));
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class PrivacyRightsTests
         await site.WithDbAsync(db =>
         {
             db.Intakes.AddRange(
-                new BookingIntake { AppointmentId = old, Regions = "neck", WorkedRegions = "neck", ProtectedAnswers = sealedAnswers, NeedsConversation = true },
-                new BookingIntake { AppointmentId = recent, Regions = "neck", ProtectedAnswers = sealedAnswers, NeedsConversation = true });
+                new BookingIntake { BookingId = old, Regions = "neck", WorkedRegions = "neck", ProtectedAnswers = sealedAnswers, NeedsConversation = true },
+                new BookingIntake { BookingId = recent, Regions = "neck", ProtectedAnswers = sealedAnswers, NeedsConversation = true });
             return db.SaveChangesAsync();
         });
 

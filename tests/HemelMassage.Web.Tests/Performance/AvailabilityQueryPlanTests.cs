@@ -9,7 +9,7 @@ namespace HemelMassage.Web.Tests.Performance;
 /// What keeps the times page flat as the bookings table grows, proven without a stopwatch: the bookings query
 /// an availability page really runs, handed back to SQLite as EXPLAIN QUERY PLAN on a table holding a hundred
 /// thousand past bookings (with ANALYZE's statistics, as a planner in production has), must search an index on
-/// the start time and never scan the appointments, and it returns the same rows as on an empty table: the window's,
+/// the start time and never scan the bookings, and it returns the same rows as on an empty table: the window's,
 /// whatever the history. One SQL command per request is proven in <see cref="OneQueryTests"/>; the time itself,
 /// from a thousand to a million bookings, is measured by bench/HemelMassage.Benchmarks (AvailabilityBenchmarks).
 /// </summary>

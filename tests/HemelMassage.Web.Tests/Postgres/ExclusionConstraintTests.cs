@@ -86,7 +86,7 @@ public sealed class ExclusionConstraintTests
         var locations = responses.Select(BookingSite.Location).ToList();
         Assert.Single(locations, l => l.StartsWith("/book/done/", StringComparison.Ordinal));
         Assert.Equal(19, locations.Count(l => l.Contains("problem=taken", StringComparison.Ordinal)));
-        Assert.Equal(1, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Bookings.CountAsync()));
     }
 
     /// <summary>

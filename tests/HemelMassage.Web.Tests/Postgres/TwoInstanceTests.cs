@@ -1,5 +1,5 @@
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Booking;

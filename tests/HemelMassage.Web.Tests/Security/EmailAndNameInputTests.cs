@@ -122,10 +122,10 @@ public sealed partial class EmailAndNameInputTests(BookingSite site) : IClassFix
 
         Assert.Contains("<dd>Ann Client Smith</dd>", await client.GetStringAsync(review), StringComparison.Ordinal);
         Assert.Equal(1, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.Name == "Ann Client Smith")));
-        Assert.Equal("Ann Client Smith", new Diary.PhoneBookingForm { Name = Typed }.Name);
+        Assert.Equal("Ann Client Smith", new PhoneBooking.PhoneBookingForm { Name = Typed }.Name);
         Assert.Equal("Ann Client Smith", new InviteForm { DisplayName = Typed }.DisplayName);
         Assert.Equal("Ann Client Smith", new FirstOwnerForm { DisplayName = Typed }.DisplayName);
-        Assert.Equal("Ann Client Smith", new Schedules.TherapistForm { Name = Typed }.Name);
+        Assert.Equal("Ann Client Smith", new Therapists.TherapistForm { Name = Typed }.Name);
     }
 
     [Fact]

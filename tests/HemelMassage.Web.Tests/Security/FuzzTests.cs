@@ -53,8 +53,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.Equal(string.Join("\n", before), string.Join("\n", after));
         var pending = await site.WithDbAsync(db => db.PendingBookings.AsNoTracking().SingleAsync(p => p.Key == pendingKey));
         Assert.Null(pending.Name);
-        var booking = await site.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync());
-        Assert.Equal((HemelMassage.Web.Booking.AppointmentStatus.Booked, new DateTime(2026, 12, 10, 10, 0, 0)), (booking.Status, booking.StartUtc));
+        var booking = await site.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync());
+        Assert.Equal((HemelMassage.Web.Bookings.BookingStatus.Booked, new DateTime(2026, 12, 10, 10, 0, 0)), (booking.Status, booking.StartUtc));
         output.WriteLine($"{Posts} hostile posts in {clock.Elapsed.TotalSeconds:F1} s, statuses {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}, 0 server errors, row counts unchanged");
     }
 }

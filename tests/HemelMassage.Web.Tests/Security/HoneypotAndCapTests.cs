@@ -1,6 +1,6 @@
 using HemelMassage.Web.Tests.Support;
 using System.Net;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Tests.Booking;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +37,7 @@ public sealed class HoneypotAndCapTests
         Assert.Contains("Thank you", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await site.WithDbAsync(db => db.PendingBookings.CountAsync(p => p.Name != null)));
         Assert.Equal(details, BookingSite.Location(await client.GetAsync("/book/review/" + details.Split('/')[^1])));
-        Assert.Equal(0, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Bookings.CountAsync()));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class HoneypotAndCapTests
         var sent = await new BookingJourney(client).ConfirmAsync(review.Split('/')[^1]);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Contains("b***@example.com", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(3, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Bookings.CountAsync()));
         Assert.Equal("busy@example.com", await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == HemelMassage.Web.Email.EmailKind.MailboxLink).Select(m => m.ToAddress).SingleAsync()));
     }
 }

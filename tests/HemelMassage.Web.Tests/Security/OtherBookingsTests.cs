@@ -87,7 +87,7 @@ public sealed partial class OtherBookingsTests
         await mallory.PostFormAsync(manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
         Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
-        Assert.False(await site.WithDbAsync(db => db.Appointments.Where(a => a.Id == ann).Select(a => a.NoFollowUp).SingleAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Bookings.Where(a => a.Id == ann).Select(a => a.NoFollowUp).SingleAsync()));
         // Only the link sent to Ann's address stops her follow-ups for every visit.
         await mallory.PostFormAsync(manage, manage + "/no-follow-up/everywhere", new Dictionary<string, string>());
         Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
@@ -109,7 +109,7 @@ public sealed partial class OtherBookingsTests
         // Mallory's fourth is not booked: the confirmation link goes to Ann's mailbox, not to Mallory.
         var fourth = await new BookingJourney(mallory).UpToReviewAsync("2026-12-11T10:00Z");
         Assert.Contains("Check your email", await (await new BookingJourney(mallory).ConfirmAsync(fourth)).Content.ReadAsStringAsync());
-        Assert.Equal(3, await site.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Bookings.CountAsync()));
 
         var annBrowser = site.CreatePageClient();
         var key = await new BookingJourney(annBrowser).UpToReviewAsync("2026-12-14T10:00Z");

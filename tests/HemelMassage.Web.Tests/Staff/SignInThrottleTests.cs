@@ -1,5 +1,4 @@
 using System.Net;
-using HemelMassage.Web.Areas.Admin.Controllers;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;

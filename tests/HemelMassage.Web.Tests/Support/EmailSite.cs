@@ -1,5 +1,5 @@
 using System.Globalization;
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
 using Microsoft.EntityFrameworkCore;

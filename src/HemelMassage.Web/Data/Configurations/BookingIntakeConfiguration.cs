@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,8 +9,9 @@ public sealed class BookingIntakeConfiguration : IEntityTypeConfiguration<Bookin
 {
     public void Configure(EntityTypeBuilder<BookingIntake> builder)
     {
-        builder.HasKey(i => i.AppointmentId);
-        builder.HasOne<Appointment>().WithOne().HasForeignKey<BookingIntake>(i => i.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasKey(i => i.BookingId);
+        builder.Property(i => i.BookingId).HasColumnName("AppointmentId");
+        builder.HasOne<Booking>().WithOne().HasForeignKey<BookingIntake>(i => i.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.Regions).HasMaxLength(1000);
         builder.Property(i => i.WorkedRegions).HasMaxLength(1000);
         builder.Property(i => i.HealthConsentVersion).HasMaxLength(20);

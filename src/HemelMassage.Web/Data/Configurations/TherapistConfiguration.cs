@@ -1,4 +1,4 @@
-using HemelMassage.Web.Booking;
+using HemelMassage.Web.Therapists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,33 +13,5 @@ public sealed class TherapistConfiguration : IEntityTypeConfiguration<Therapist>
         builder.HasMany(t => t.Treatments).WithMany().UsingEntity("TherapistTreatments");
         builder.HasMany(t => t.Hours).WithOne().HasForeignKey(h => h.TherapistId);
         builder.HasMany(t => t.TimeOff).WithOne().HasForeignKey(o => o.TherapistId);
-    }
-}
-
-public sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<WorkingHours>
-{
-    public void Configure(EntityTypeBuilder<WorkingHours> builder)
-    {
-        builder.HasIndex(h => new { h.TherapistId, h.Day });
-        builder.ToTable(t => t.HasCheckConstraint("CK_WorkingHours_StartBeforeEnd", "\"Start\" < \"End\""));
-    }
-}
-
-public sealed class TimeOffConfiguration : IEntityTypeConfiguration<TimeOff>
-{
-    public void Configure(EntityTypeBuilder<TimeOff> builder)
-    {
-        builder.Property(o => o.Reason).HasMaxLength(200);
-        builder.HasIndex(o => new { o.TherapistId, o.StartUtc });
-        builder.ToTable(t => t.HasCheckConstraint("CK_TimeOff_StartBeforeEnd", "\"StartUtc\" < \"EndUtc\""));
-    }
-}
-
-public sealed class ClinicClosureConfiguration : IEntityTypeConfiguration<ClinicClosure>
-{
-    public void Configure(EntityTypeBuilder<ClinicClosure> builder)
-    {
-        builder.Property(c => c.Reason).HasMaxLength(200);
-        builder.ToTable(t => t.HasCheckConstraint("CK_ClinicClosures_FromNotAfterTo", "\"From\" <= \"To\""));
     }
 }

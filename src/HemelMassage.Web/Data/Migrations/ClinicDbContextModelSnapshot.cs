@@ -17,7 +17,7 @@ namespace HemelMassage.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -108,7 +108,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("Appointments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -137,7 +137,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("AppointmentChanges");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Client", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -175,7 +175,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.ClinicClosure", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -200,7 +200,7 @@ namespace HemelMassage.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.MailboxLink", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.MailboxLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -245,7 +245,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("MailboxLinks");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.PendingBooking", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.PendingBooking", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -325,7 +325,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("PendingBookings");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -352,7 +352,7 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("Therapists");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -382,7 +382,7 @@ namespace HemelMassage.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -903,15 +903,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("TherapistTreatments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Client", "Client")
+                    b.HasOne("HemelMassage.Web.Bookings.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", "Therapist")
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", "Therapist")
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -930,27 +930,27 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Navigation("Treatment");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithMany("Changes")
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("TimeOff")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -959,7 +959,7 @@ namespace HemelMassage.Web.Data.Migrations
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithOne()
                         .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1019,7 +1019,7 @@ namespace HemelMassage.Web.Data.Migrations
 
             modelBuilder.Entity("TherapistTreatments", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1032,12 +1032,12 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Navigation("Hours");
 

@@ -23,7 +23,7 @@ public sealed class OverlapExclusion : Migration
         migrationBuilder.Sql($"""
             ALTER TABLE "Appointments" ADD CONSTRAINT "{ConstraintName}"
                 EXCLUDE USING gist ("TherapistId" WITH =, tstzrange("StartUtc", "EndUtc") WITH &&)
-                WHERE ({AppointmentConfiguration.ActiveFilter});
+                WHERE ({BookingConfiguration.ActiveFilter});
             """);
         migrationBuilder.Sql("""
             ALTER TABLE "Appointments" ADD CONSTRAINT "CK_Appointments_OneHour"

@@ -25,7 +25,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -115,7 +115,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Appointments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -146,7 +146,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("AppointmentChanges");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Client", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -186,7 +186,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.ClinicClosure", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -213,7 +213,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.PendingBooking", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.PendingBooking", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -286,7 +286,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("PendingBookings");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -315,7 +315,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Therapists");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -347,7 +347,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -901,15 +901,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("TherapistTreatments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Client", "Client")
+                    b.HasOne("HemelMassage.Web.Bookings.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", "Therapist")
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", "Therapist")
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -928,27 +928,27 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Navigation("Treatment");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithMany("Changes")
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("TimeOff")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -957,7 +957,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithOne()
                         .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1017,7 +1017,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("TherapistTreatments", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1030,12 +1030,12 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Navigation("Hours");
 

@@ -25,7 +25,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -118,7 +118,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Appointments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -149,7 +149,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("AppointmentChanges");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Client", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -189,7 +189,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.ClinicClosure", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -216,7 +216,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.MailboxLink", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.MailboxLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -263,7 +263,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("MailboxLinks");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.PendingBooking", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.PendingBooking", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -343,7 +343,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("PendingBookings");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -372,7 +372,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Therapists");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +404,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -955,15 +955,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("TherapistTreatments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Client", "Client")
+                    b.HasOne("HemelMassage.Web.Bookings.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", "Therapist")
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", "Therapist")
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -982,27 +982,27 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Navigation("Treatment");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithMany("Changes")
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("TimeOff")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.WorkingHours", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1011,7 +1011,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
                         .WithOne()
                         .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1071,7 +1071,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("TherapistTreatments", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Booking.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1084,12 +1084,12 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
                 {
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Booking.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
                 {
                     b.Navigation("Hours");
 

@@ -1,0 +1,58 @@
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>Free hours for the pages: the cached schedule plus one indexed query for the bookings in the window.</summary>
+public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, AvailabilityCalculator calculator, IOptions<BookingOptions> options, TimeProvider clock)
+{
+    // The hot query of every availability page, compiled once. EF drops the "@p IS NULL" arms per call
+    // (it caches SQL by which parameters are null), so the SQL is the same as the hand-built query's.
+    private static readonly CompiledPerModel<Func<ClinicDbContext, DateTime, DateTime, int?, int?, IAsyncEnumerable<BusyRange>>> ActiveBetween =
+        new(() => EF.CompileAsyncQuery((ClinicDbContext db, DateTime earliestStart, DateTime latestStart, int? therapistId, int? excludingId) =>
+            db.Bookings.AsNoTracking()
+                .Where(a => a.StartUtc > earliestStart && a.StartUtc < latestStart)
+                .Where(a => a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived || a.Status == BookingStatus.NoShow)
+                .Where(a => therapistId == null || a.TherapistId == therapistId)
+                .Where(a => excludingId == null || a.Id != excludingId)
+                .Select(a => new BusyRange(a.TherapistId, a.StartUtc, a.EndUtc))));
+
+    public Task<Schedule> ScheduleAsync(CancellationToken cancellationToken = default) => schedules.GetAsync(cancellationToken);
+
+    /// <summary>Every free hour from now to the end of the booking window.</summary>
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Schedule schedule, int treatmentId, int? therapistId, int? excludingBookingId = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (from, to) = calculator.Dates(now);
+        var bookings = await BookingsAsync(now + options.Value.MinimumNotice, now + options.Value.MaximumWindow, therapistId, excludingBookingId, cancellationToken);
+        return calculator.FreeSlots(schedule, bookings, now, treatmentId, therapistId, from, to);
+    }
+
+    /// <summary>Recomputes every rule for one posted start, reading the bookings around it.</summary>
+    public async Task<SlotProblem> CheckAsync(Schedule schedule, int treatmentId, int? therapistId, DateTime startUtc, int? excludingBookingId = null, CancellationToken cancellationToken = default)
+    {
+        var bookings = await BookingsAsync(startUtc.AddDays(-1), startUtc.AddDays(1), therapistId, excludingBookingId, cancellationToken);
+        return calculator.Check(schedule, bookings, clock.GetUtcNow().UtcDateTime, treatmentId, therapistId, startUtc);
+    }
+
+    /// <summary>The free hour starting at <paramref name="startUtc"/> with every therapist free for it (for "no preference").</summary>
+    public async Task<Slot?> SlotAtAsync(Schedule schedule, int treatmentId, DateTime startUtc, CancellationToken cancellationToken)
+    {
+        var date = calculator.LocalDate(startUtc);
+        var bookings = await BookingsAsync(startUtc.AddDays(-1), startUtc.AddDays(1), null, null, cancellationToken);
+        return calculator.FreeSlots(schedule, bookings, clock.GetUtcNow().UtcDateTime, treatmentId, null, date, date).FirstOrDefault(s => s.StartUtc == startUtc);
+    }
+
+    /// <summary>
+    /// Active bookings touching [fromUtc, toUtc]. Every booking is exactly one hour, so "ends after from"
+    /// is "starts after from minus an hour": a range on the start index, whatever the table's size.
+    /// </summary>
+    public async Task<IReadOnlyList<BusyRange>> BookingsAsync(DateTime fromUtc, DateTime toUtc, int? therapistId, int? excludingBookingId, CancellationToken cancellationToken)
+    {
+        var gap = options.Value.Changeover;
+        var earliestStart = fromUtc - TreatmentLength.Duration - gap;
+        var latestStart = toUtc + TreatmentLength.Duration + gap;
+        return await ActiveBetween.For(db)(db, earliestStart, latestStart, therapistId, excludingBookingId).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using HemelMassage.Web.Data;
+
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>
+/// What the booking feature tells the rest of the site when a booking is made, moved or cancelled.
+/// Called inside the booking's own write transaction, before it saves: an implementation only adds
+/// rows to <paramref name="db"/> (the email outbox) and never does I/O, so the notice and the change
+/// commit together or not at all.
+/// </summary>
+public interface IBookingNotifications
+{
+    void Booked(ClinicDbContext db, BookingNotice notice);
+
+    void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc);
+
+    void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic);
+
+    /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>
+    void NeedsConversation(ClinicDbContext db, BookingNotice notice);
+
+    /// <summary>A link to the client's own address, proving the mailbox before a change a booking's link may not make.</summary>
+    void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice);
+}
+
+/// <param name="Booking">The booking it is about, in words ("Deep tissue massage, Tuesday 8 December, 10:00 to 11:00"), or null.</param>
+public sealed record MailboxLinkNotice(string Email, string Name, MailboxLinkPurpose Purpose, string Url, DateTime ExpiresAtUtc, string? Booking);
+
+/// <summary>A booking as the outside world may hear of it. Never carries health information.</summary>
+/// <param name="ManageUrl">Absolute manage-my-booking link, when the raw token is at hand (it is stored only hashed).</param>
+/// <param name="CalendarUid">Stable calendar UID of this booking; <paramref name="CalendarSequence"/> rises on every reschedule.</param>
+public sealed record BookingNotice(
+    int BookingId,
+    string Reference,
+    string ClientName,
+    string ClientEmail,
+    string TreatmentName,
+    string TherapistName,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    string? ManageUrl,
+    Guid CalendarUid,
+    int CalendarSequence);
+
+/// <summary>Used until a feature that sends notices is registered.</summary>
+public sealed class NoBookingNotifications : IBookingNotifications
+{
+    public void Booked(ClinicDbContext db, BookingNotice notice) { }
+
+    public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc) { }
+
+    public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic) { }
+
+    public void NeedsConversation(ClinicDbContext db, BookingNotice notice) { }
+
+    public void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice) { }
+}

@@ -1,0 +1,31 @@
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>What a link sent to a client's address lets its holder do: things a booking's own link may not.</summary>
+public enum MailboxLinkPurpose
+{
+    /// <summary>Confirm a booking in progress beyond the online cap for that address.</summary>
+    ConfirmBooking = 1,
+    /// <summary>Withdraw the health-data consent and delete the answers of every booking of the client.</summary>
+    WithdrawHealthConsent = 2,
+    /// <summary>No follow-up email after any visit.</summary>
+    StopFollowUps = 3,
+}
+
+/// <summary>
+/// Proof of a mailbox: a 256-bit token emailed to <see cref="Email"/>, stored only as a hash, used once, and
+/// acting only through a page with a button that POSTs (mail scanners follow links).
+/// </summary>
+public sealed class MailboxLink
+{
+    public int Id { get; set; }
+    public required string TokenHash { get; set; }
+    public MailboxLinkPurpose Purpose { get; set; }
+    /// <summary>Lower-cased: the address the link was sent to.</summary>
+    public required string Email { get; set; }
+    public int? ClientId { get; set; }
+    /// <summary>For <see cref="MailboxLinkPurpose.ConfirmBooking"/>: the booking in progress.</summary>
+    public string? PendingKey { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public DateTime? UsedAtUtc { get; set; }
+}

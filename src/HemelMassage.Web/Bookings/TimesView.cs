@@ -1,0 +1,14 @@
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>The date and time step: upcoming dates with free times, and the chosen day's times.</summary>
+public sealed record TimesView(
+    TreatmentChoice Treatment, string Therapist, string TherapistLabel, Schedule Schedule,
+    IReadOnlyList<DateOnly> Dates, DateOnly? Date, IReadOnlyList<Slot> Times,
+    string? Problem, string? Pending, string? Chosen, string FormAction, string DateAction)
+{
+    /// <summary>False where the page is output-cached for every visitor; its POST checks the origin instead.</summary>
+    public bool AntiforgeryToken { get; init; } = true;
+
+    /// <summary>The earliest free hour of all, for the "next free time" jump.</summary>
+    public Slot? NextFree { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace HemelMassage.Web.Clients;
+
+/// <summary>One person who books, found again by their email address.</summary>
+public sealed class Client
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Lower-cased, so a returning client is found whatever they typed.</summary>
+    public required string Email { get; set; }
+    public required string Phone { get; set; }
+    public bool FirstVisit { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The client asked for no follow-up email after any visit: set only by staff or through a link sent to their address.</summary>
+    public bool NoFollowUp { get; set; }
+}

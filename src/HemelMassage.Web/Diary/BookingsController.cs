@@ -1,0 +1,125 @@
+using System.Globalization;
+using FluentValidation;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Site;
+using HemelMassage.Web.Clinic;
+using HemelMassage.Web.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HemelMassage.Web.Diary;
+
+public sealed record BookingPage(
+    BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,
+    Intake.IntakeView Intake, bool MayReadHealth);
+
+/// <summary>One booking: its details and history, and what the desk may do to it (post/redirect/get).</summary>
+[Area("Admin")]
+[Route("admin/bookings")]
+public sealed class BookingsController(
+    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, AuditLog audit, Intake.IntakeRecords intakes,
+    IValidator<CancelForm> cancelValidator, IValidator<MoveForm> moveValidator) : Controller
+{
+    private const string Desk = StaffRoles.Owner + "," + StaffRoles.Reception;
+
+    [HttpGet("{id:int}")]
+    public Task<IActionResult> Show(int id, CancellationToken cancellationToken) => PageAsync(id, null, null, cancellationToken);
+
+    [HttpPost("{id:int}/mark/{status}")]
+    public async Task<IActionResult> Mark(int id, string status, int? version, CancellationToken cancellationToken)
+    {
+        BookingStatus? target = status switch
+        {
+            "arrived" => BookingStatus.Arrived,
+            "no-show" => BookingStatus.NoShow,
+            "late-cancellation" => BookingStatus.LateCancellation,
+            _ => null,
+        };
+        return target is null ? NotFound() : await AfterAsync(id, await desk.MarkAsync(id, version, target.Value, cancellationToken), "", null, null, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/cancel")]
+    [Authorize(Roles = Desk)]
+    public async Task<IActionResult> Cancel(int id, [Bind(Prefix = "Cancel")] CancelForm form, CancellationToken cancellationToken)
+    {
+        ModelState.AddErrors(await cancelValidator.ValidateAsync(form, cancellationToken), "Cancel");
+        return ModelState.IsValid
+            ? await AfterAsync(id, await desk.CancelAsync(id, form, cancellationToken), "Cancel", null, form, cancellationToken)
+            : await PageAsync(id, null, form, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/move")]
+    [Authorize(Roles = Desk)]
+    public async Task<IActionResult> Move(int id, [Bind(Prefix = "Move")] MoveForm form, CancellationToken cancellationToken)
+    {
+        ModelState.AddErrors(await moveValidator.ValidateAsync(form, cancellationToken), "Move");
+        return ModelState.IsValid
+            ? await AfterAsync(id, await desk.MoveAsync(id, form, cancellationToken), "Move", form, null, cancellationToken)
+            : await PageAsync(id, form, null, cancellationToken);
+    }
+
+    /// <summary>After the visit: the areas actually worked, ticked on the same map. The Owner and the booked therapist only.</summary>
+    [HttpPost("{id:int}/worked")]
+    public async Task<IActionResult> Worked(int id, List<string>? worked, CancellationToken cancellationToken)
+    {
+        var booking = await diary.FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return NotFound();
+        }
+        if (!await viewer.MaySeeNoteAsync(booking, cancellationToken))
+        {
+            return Forbid();
+        }
+        // Unknown codes are dropped rather than refused: the form only offers the map's own.
+        await intakes.RecordWorkedAsync(booking, worked ?? [], viewer.Name, cancellationToken);
+        TempData["Notice"] = "Areas worked saved. The client's follow-up email will explain them.";
+        return Redirect($"/admin/bookings/{id}#worked");
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, DeskResult result, string prefix, MoveForm? move, CancelForm? cancel, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case DeskOutcome.NotFound:
+                return NotFound();
+            case DeskOutcome.Forbidden:
+                return Forbid();
+            case DeskOutcome.Refused when result.Field.Length > 0 && prefix.Length > 0:
+                ModelState.AddModelError($"{prefix}.{result.Field}", result.Message);
+                return await PageAsync(id, move, cancel, cancellationToken);
+            default:
+                TempData[result.Outcome == DeskOutcome.Done ? "Notice" : "Problem"] = result.Message;
+                return Redirect($"/admin/bookings/{id}");
+        }
+    }
+
+    private async Task<IActionResult> PageAsync(int id, MoveForm? move, CancelForm? cancel, CancellationToken cancellationToken)
+    {
+        var booking = await diary.FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return NotFound();
+        }
+        if (!await viewer.MaySeeAsync(booking, cancellationToken))
+        {
+            return Forbid();
+        }
+        var details = await diary.DetailsAsync(booking, cancellationToken);
+        if (details.Note is { Length: > 0 } && move is null && cancel is null)
+        {
+            // The note may be health information: who read it is kept, as UK GDPR expects for special-category data.
+            await audit.SaveAsync("booking.note-read", details.Reference, "Read the client's note");
+        }
+        var local = ClinicTime.ToLocal(details.StartUtc);
+        move ??= new MoveForm
+        {
+            TherapistId = details.TherapistId, Version = details.Version,
+            Date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        cancel ??= new CancelForm { Version = details.Version };
+        var mayReadHealth = await viewer.MaySeeNoteAsync(booking, cancellationToken);
+        var intake = await intakes.ViewAsync(booking, mayReadHealth, cancellationToken);
+        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace HemelMassage.Web.Site;
+
+/// <summary>
+/// Pages that show personal details or carry a secret in their address: never stored by a browser or
+/// proxy, and never leaked to another site through the Referer header.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PrivatePageAttribute : ResultFilterAttribute
+{
+    public override void OnResultExecuting(ResultExecutingContext context)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Robots-Tag"] = "noindex";
+        base.OnResultExecuting(context);
+    }
+}
