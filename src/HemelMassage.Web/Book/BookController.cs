@@ -125,16 +125,15 @@ public sealed class BookController(
     private async Task<TimesView> TimesViewAsync(
         Schedule schedule, TreatmentChoice treatment, int? therapistId, string? date, string? problem, string? pending, string? chosen, CancellationToken cancellationToken)
     {
-        var slots = await availability.FreeSlotsAsync(schedule, treatment.Id, therapistId, cancellationToken: cancellationToken);
-        var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var (day, dayProblem) = days.Choose(dates, date, schedule);
+        var free = await availability.FreeTimesAsync(schedule, treatment.Id, therapistId, cancellationToken: cancellationToken);
+        var (day, dayProblem) = days.Choose(free.Dates, date, schedule);
         var label = therapistId is int id ? schedule.Therapist(id)!.Name : "No preference";
         return new TimesView(
-            treatment, TherapistChoice.Format(therapistId), label, schedule, dates, day,
-            [.. slots.Where(s => s.LocalDate == day)],
+            treatment, TherapistChoice.Format(therapistId), label, schedule, free.Dates, day,
+            day is { } shown ? free.On(shown) : [],
             problem ?? dayProblem, pending, chosen, "/book/times", "/book/times")
         {
-            NextFree = slots.Count > 0 ? slots[0] : null,
+            NextFree = free.Next,
             // The page is shared by every visitor (AvailabilityPages), so its form carries no per-visitor token.
             AntiforgeryToken = false,
         };

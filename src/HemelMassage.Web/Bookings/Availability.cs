@@ -29,6 +29,14 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
         return calculator.FreeSlots(schedule, bookings, now, treatmentId, therapistId, from, to);
     }
 
+    /// <summary>What a times page shows: the dates with free hours, and the hours of any one of them, from one query.</summary>
+    public async Task<FreeTimes> FreeTimesAsync(Schedule schedule, int treatmentId, int? therapistId, int? excludingBookingId = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bookings = await BookingsAsync(now + options.Value.MinimumNotice, now + options.Value.MaximumWindow, therapistId, excludingBookingId, cancellationToken);
+        return calculator.Times(schedule, bookings, now, treatmentId, therapistId);
+    }
+
     /// <summary>Recomputes every rule for one posted start, reading the bookings around it.</summary>
     public async Task<SlotProblem> CheckAsync(Schedule schedule, int treatmentId, int? therapistId, DateTime startUtc, int? excludingBookingId = null, CancellationToken cancellationToken = default)
     {

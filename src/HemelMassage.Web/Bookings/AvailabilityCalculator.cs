@@ -18,73 +18,108 @@ public sealed class AvailabilityCalculator(BookingOptions options)
 
     public IReadOnlyList<Slot> FreeSlots(
         Schedule schedule, IReadOnlyCollection<BusyRange> bookings, DateTime nowUtc,
-        int treatmentId, int? therapistId, DateOnly from, DateOnly to)
+        int treatmentId, int? therapistId, DateOnly from, DateOnly to) =>
+        Slots(schedule, new BusyIndex(bookings), Therapists(schedule, treatmentId, therapistId), nowUtc, from, to);
+
+    /// <summary>
+    /// What a times page shows, from now to the end of the window: the dates with a free hour, found by
+    /// stopping each day's search at its first free hour, and every hour of only the days asked for.
+    /// Gives what <see cref="FreeSlots"/> over the whole window gives, at a fraction of the work.
+    /// </summary>
+    public FreeTimes Times(Schedule schedule, IReadOnlyCollection<BusyRange> bookings, DateTime nowUtc, int treatmentId, int? therapistId)
     {
-        var earliest = nowUtc + options.MinimumNotice;
-        var latest = nowUtc + options.MaximumWindow;
+        var (from, to) = Dates(nowUtc);
         var busy = new BusyIndex(bookings);
-        var therapists = schedule.Giving(treatmentId).Where(t => therapistId is null || t.Id == therapistId).ToList();
+        var therapists = Therapists(schedule, treatmentId, therapistId);
+        var dates = new List<DateOnly>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (FreeStarts(schedule, busy, therapists, nowUtc, date).Any())
+            {
+                dates.Add(date);
+            }
+        }
+        return new FreeTimes(dates, day => Slots(schedule, busy, therapists, nowUtc, day, day));
+    }
+
+    private List<Slot> Slots(Schedule schedule, BusyIndex busy, List<TherapistSchedule> therapists, DateTime nowUtc, DateOnly from, DateOnly to)
+    {
         var slots = new Dictionary<DateTime, Slot>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
-            if (schedule.IsClosed(date))
+            foreach (var (therapist, startUtc, local, localEnd) in FreeStarts(schedule, busy, therapists, nowUtc, date))
             {
-                continue;
-            }
-            // Most days keep one UTC offset from midnight to midnight: then a local time is the UTC time plus
-            // that offset, with no time-zone lookup per hour. The two clock-change Sundays take the exact path.
-            var steadyOffset = SteadyOffset(date);
-            foreach (var therapist in therapists)
-            {
-                foreach (var range in therapist.Hours)
-                {
-                    if (range.Day != date.DayOfWeek)
-                    {
-                        continue;
-                    }
-                    foreach (var local in GridStarts(range.Start))
-                    {
-                        DateTime startUtc;
-                        DateTime localEnd;
-                        if (steadyOffset is { } offset)
-                        {
-                            var localStart = date.ToDateTime(local);
-                            localEnd = localStart + TreatmentLength.Duration;
-                            if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
-                            {
-                                break; // every later start on the grid ends later still
-                            }
-                            startUtc = DateTime.SpecifyKind(localStart - offset, DateTimeKind.Utc);
-                        }
-                        else
-                        {
-                            if (!TryToUtc(date, local, out startUtc))
-                            {
-                                continue;
-                            }
-                            localEnd = ToLocal(TreatmentLength.EndOf(startUtc));
-                            if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
-                            {
-                                continue;
-                            }
-                        }
-                        var endUtc = TreatmentLength.EndOf(startUtc);
-                        if (startUtc < earliest || startUtc > latest
-                            || Overlaps(therapist.TimeOff, startUtc, endUtc, TimeSpan.Zero)
-                            || busy.Overlaps(therapist.Id, startUtc, endUtc, options.Changeover))
-                        {
-                            continue;
-                        }
-                        slots[startUtc] = slots.TryGetValue(startUtc, out var pooled)
-                            ? pooled with { TherapistIds = [.. pooled.TherapistIds, therapist.Id] }
-                            : new Slot(startUtc, date, local, TimeOnly.FromDateTime(localEnd), [therapist.Id]);
-                    }
-                }
+                slots[startUtc] = slots.TryGetValue(startUtc, out var pooled)
+                    ? pooled with { TherapistIds = [.. pooled.TherapistIds, therapist] }
+                    : new Slot(startUtc, date, local, localEnd, [therapist]);
             }
         }
         var free = slots.Values.ToList();
         free.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
         return free;
+    }
+
+    private static List<TherapistSchedule> Therapists(Schedule schedule, int treatmentId, int? therapistId) =>
+        [.. schedule.Giving(treatmentId).Where(t => therapistId is null || t.Id == therapistId)];
+
+    /// <summary>Each therapist's free starts on one date, in the order of the therapists and their hours.</summary>
+    private IEnumerable<(int Therapist, DateTime StartUtc, TimeOnly Local, TimeOnly LocalEnd)> FreeStarts(
+        Schedule schedule, BusyIndex busy, List<TherapistSchedule> therapists, DateTime nowUtc, DateOnly date)
+    {
+        if (schedule.IsClosed(date))
+        {
+            yield break;
+        }
+        var earliest = nowUtc + options.MinimumNotice;
+        var latest = nowUtc + options.MaximumWindow;
+        // Most days keep one UTC offset from midnight to midnight: then a local time is the UTC time plus
+        // that offset, with no time-zone lookup per hour. The two clock-change Sundays take the exact path.
+        var steadyOffset = SteadyOffset(date);
+        foreach (var therapist in therapists)
+        {
+            foreach (var range in therapist.Hours)
+            {
+                if (range.Day != date.DayOfWeek)
+                {
+                    continue;
+                }
+                foreach (var local in GridStarts(range.Start))
+                {
+                    DateTime startUtc;
+                    DateTime localEnd;
+                    if (steadyOffset is { } offset)
+                    {
+                        var localStart = date.ToDateTime(local);
+                        localEnd = localStart + TreatmentLength.Duration;
+                        if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
+                        {
+                            break; // every later start on the grid ends later still
+                        }
+                        startUtc = DateTime.SpecifyKind(localStart - offset, DateTimeKind.Utc);
+                    }
+                    else
+                    {
+                        if (!TryToUtc(date, local, out startUtc))
+                        {
+                            continue;
+                        }
+                        localEnd = ToLocal(TreatmentLength.EndOf(startUtc));
+                        if (DateOnly.FromDateTime(localEnd) != date || TimeOnly.FromDateTime(localEnd) > range.End)
+                        {
+                            continue;
+                        }
+                    }
+                    var endUtc = TreatmentLength.EndOf(startUtc);
+                    if (startUtc < earliest || startUtc > latest
+                        || Overlaps(therapist.TimeOff, startUtc, endUtc, TimeSpan.Zero)
+                        || busy.Overlaps(therapist.Id, startUtc, endUtc, options.Changeover))
+                    {
+                        continue;
+                    }
+                    yield return (therapist.Id, startUtc, local, TimeOnly.FromDateTime(localEnd));
+                }
+            }
+        }
     }
 
     /// <summary>The date's UTC offset when it is the same all day (no clock change), else null.</summary>
@@ -228,4 +263,29 @@ public enum SlotProblem
     Closed,
     NotWorking,
     Taken,
+}
+
+/// <summary>The dates with free hours in the booking window, and the free hours of any one of them.</summary>
+public sealed class FreeTimes(IReadOnlyList<DateOnly> dates, Func<DateOnly, IReadOnlyList<Slot>> on)
+{
+    private readonly Dictionary<DateOnly, IReadOnlyList<Slot>> _days = [];
+
+    public IReadOnlyList<DateOnly> Dates { get; } = dates;
+
+    /// <summary>The free hours of one date, earliest first (none for a date missing from <see cref="Dates"/>).</summary>
+    public IReadOnlyList<Slot> On(DateOnly date)
+    {
+        if (!Dates.Contains(date))
+        {
+            return [];
+        }
+        if (!_days.TryGetValue(date, out var slots))
+        {
+            _days[date] = slots = on(date);
+        }
+        return slots;
+    }
+
+    /// <summary>The earliest free hour of the window.</summary>
+    public Slot? Next => Dates.Count > 0 ? On(Dates[0])[0] : null;
 }

@@ -53,8 +53,9 @@ public static class DataServiceCollectionExtensions
     /// <summary>Applies pending migrations, switches SQLite to WAL and seeds a new database.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        // Settings first: a site told to use an engine it cannot must stop before it touches any database.
-        _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        // Settings first: a site with a bad setting (an engine it cannot use, a proxy that is not an address)
+        // must stop before it touches any database. The host would check them only once it starts serving.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         if (db.Database.IsNpgsql())

@@ -150,14 +150,13 @@ public sealed class ManageBookingController(
     private async Task<RescheduleView> RescheduleAsync(string token, Booking booking, string? date, string? chosen, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
-        var slots = await availability.FreeSlotsAsync(schedule, booking.TreatmentId, booking.TherapistId, booking.Id, cancellationToken);
-        var dates = slots.Select(s => s.LocalDate).Distinct().ToList();
-        var (day, problem) = days.Choose(dates, date, schedule);
+        var free = await availability.FreeTimesAsync(schedule, booking.TreatmentId, booking.TherapistId, booking.Id, cancellationToken);
+        var (day, problem) = days.Choose(free.Dates, date, schedule);
         var treatment = schedule.Treatment(booking.TreatmentId) ?? new TreatmentChoice(booking.TreatmentId, "", booking.Treatment!.Name, "", 0);
         return new RescheduleView(token, text.Range(booking.StartUtc), new TimesView(treatment, TherapistChoice.Format(booking.TherapistId), booking.Therapist!.Name,
-            schedule, dates, day, [.. slots.Where(s => s.LocalDate == day)], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule")
+            schedule, free.Dates, day, day is { } shown ? free.On(shown) : [], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule")
         {
-            NextFree = slots.Count > 0 ? slots[0] : null,
+            NextFree = free.Next,
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using HemelMassage.Web.Data;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Site;
 
@@ -27,20 +28,31 @@ public sealed class SiteOptions
     /// </summary>
     public TimeSpan? ContentCacheExpiry { get; set; }
 
-    public static SiteOptions Read(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// Binds the whole section, so a new property is read with no further code. Development's default
+    /// (plain-http cookies) is set before binding, so a configured value still wins; the cache expiry left
+    /// unset follows the database. A proxy that is not an address stops the start.
+    /// </summary>
+    public static OptionsBuilder<SiteOptions> AddTo(IServiceCollection services)
     {
-        var options = new SiteOptions { SecureCookies = !environment.IsDevelopment() };
-        configuration.GetSection(Section).Bind(options);
-        foreach (var proxy in options.KnownProxies)
-        {
-            if (!IPAddress.TryParse(proxy, out _))
-            {
-                throw new InvalidOperationException(
-                    $"Site:KnownProxies: \"{proxy}\" is not an IP address. List each reverse proxy by its address, for example Site__KnownProxies__0=10.0.0.5.");
-            }
-        }
-        var shared = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.IsPostgres == true;
-        options.ContentCacheExpiry ??= shared ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(12);
-        return options;
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        return services.AddOptions<SiteOptions>()
+            .Configure<IHostEnvironment>((o, environment) => o.SecureCookies = !environment.IsDevelopment())
+            .BindConfiguration(Section)
+            // The engine straight from configuration: a bad Database section is reported by its own check, once.
+            .PostConfigure<IConfiguration>((o, configuration) => o.ContentCacheExpiry ??=
+                configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.IsPostgres == true ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(12))
+            .ValidateOnStart();
+    }
+}
+
+/// <summary>Names the proxy that is not an address, so the operator knows which line to fix.</summary>
+public sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiteOptions options)
+    {
+        var bad = options.KnownProxies.FirstOrDefault(proxy => !IPAddress.TryParse(proxy, out _));
+        return bad is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(
+            $"Site:KnownProxies: \"{bad}\" is not an IP address. List each reverse proxy by its address, for example Site__KnownProxies__0=10.0.0.5.");
     }
 }

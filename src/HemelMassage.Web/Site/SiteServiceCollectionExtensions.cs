@@ -4,9 +4,11 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -15,20 +17,14 @@ namespace HemelMassage.Web.Site;
 
 public static class SiteServiceCollectionExtensions
 {
-    public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddSite(this IServiceCollection services)
     {
-        var site = SiteOptions.Read(configuration, environment);
-        services.AddOptions<SiteOptions>().Configure(o =>
-        {
-            o.SecureCookies = site.SecureCookies;
-            o.KnownProxies = site.KnownProxies;
-            o.BackgroundStartDelay = site.BackgroundStartDelay;
-            o.ContentCacheExpiry = site.ContentCacheExpiry;
-        });
+        SiteOptions.AddTo(services);
         services.AddSingleton<BackgroundStart>();
-        services.AddAntiforgery(antiforgery => SiteCookies.Antiforgery(antiforgery, site.SecureCookies));
-        services.Configure<CookieTempDataProviderOptions>(tempData => SiteCookies.TempData(tempData, site.SecureCookies));
-        services.Configure<ForwardedHeadersOptions>(forwarded => SiteCookies.TrustOnly(forwarded, site.KnownProxies));
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SiteOptions>>((antiforgery, site) => SiteCookies.Antiforgery(antiforgery, site.Value.SecureCookies));
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<IOptions<SiteOptions>>((tempData, site) => SiteCookies.TempData(tempData, site.Value.SecureCookies));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, site) => SiteCookies.TrustOnly(forwarded, site.Value.KnownProxies));
         services.AddSiteRateLimits();
         services.AddSingleton(TimeProvider.System);
         // Write £, é and curly quotes as themselves rather than as &#xA3; entities.
@@ -51,7 +47,8 @@ public static class SiteServiceCollectionExtensions
             routing.LowercaseUrls = true;
             routing.AppendTrailingSlash = false;
         });
-        services.AddOutputCache(cache =>
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) =>
         {
             // Pages are cached compressed (2-8 KB each); 16 MB holds thousands. The default, 100 MB, let a flood
             // of distinct addresses (every one a new key) grow the process by tens of megabytes.
@@ -59,7 +56,7 @@ public static class SiteServiceCollectionExtensions
             cache.AddPolicy(ContentCache.Policy, policy => policy
                 // Cached after compression, so a hit costs neither a render nor a Brotli pass.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
-                .Expire(site.ContentCacheExpiry!.Value)
+                .Expire(site.Value.ContentCacheExpiry!.Value)
                 .Tag(ContentCache.Tag));
         });
         services.AddSingleton<ContentCache>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace HemelMassage.Web.Staff;
 
 /// <summary>The <c>Staff</c> settings. The two switches default to on outside Development.</summary>
@@ -17,14 +19,18 @@ public sealed class StaffOptions
     /// <summary>How long an invitation or set-password link stays valid.</summary>
     public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
 
-    public static StaffOptions Read(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var options = new StaffOptions
+    /// <summary>
+    /// Binds the whole section, so a new property is read with no further code. Development's defaults (no
+    /// second factor, plain-http cookies) are set before binding, so a configured value still wins.
+    /// </summary>
+    public static OptionsBuilder<StaffOptions> AddTo(IServiceCollection services) => services.AddOptions<StaffOptions>()
+        .Configure<IHostEnvironment>((o, environment) =>
         {
-            RequireTwoFactor = !environment.IsDevelopment(),
-            SecureCookies = !environment.IsDevelopment(),
-        };
-        configuration.GetSection(Section).Bind(options);
-        return options;
-    }
+            o.RequireTwoFactor = !environment.IsDevelopment();
+            o.SecureCookies = !environment.IsDevelopment();
+        })
+        .BindConfiguration(Section)
+        .Validate(o => o.SecurityStampValidationInterval > TimeSpan.Zero && o.SetPasswordLinkLifetime > TimeSpan.Zero,
+            "Staff:SecurityStampValidationInterval and Staff:SetPasswordLinkLifetime must be positive.")
+        .ValidateOnStart();
 }

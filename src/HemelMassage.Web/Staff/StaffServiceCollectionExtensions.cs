@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Staff;
 
@@ -11,16 +12,9 @@ public static class StaffServiceCollectionExtensions
 {
     public const string SignInPath = "/admin/account/sign-in";
 
-    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddStaff(this IServiceCollection services)
     {
-        var staff = StaffOptions.Read(configuration, environment);
-        services.AddOptions<StaffOptions>().Configure(o =>
-        {
-            o.RequireTwoFactor = staff.RequireTwoFactor;
-            o.SecureCookies = staff.SecureCookies;
-            o.SecurityStampValidationInterval = staff.SecurityStampValidationInterval;
-            o.SetPasswordLinkLifetime = staff.SetPasswordLinkLifetime;
-        });
+        StaffOptions.AddTo(services);
 
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
             {
@@ -44,15 +38,15 @@ public static class StaffServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = staff.SetPasswordLinkLifetime);
-        services.Configure<SecurityStampValidatorOptions>(o =>
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<StaffOptions>>((o, staff) => o.TokenLifespan = staff.Value.SetPasswordLinkLifetime);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
         {
-            o.ValidationInterval = staff.SecurityStampValidationInterval;
+            o.ValidationInterval = staff.Value.SecurityStampValidationInterval;
             o.OnRefreshingPrincipal = KeepSecondFactor;
         });
-        services.ConfigureApplicationCookie(cookie =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<StaffOptions>>((cookie, staff) =>
         {
-            StaffCookie(cookie, staff.SecureCookies, "hm-staff");
+            StaffCookie(cookie, staff.Value.SecureCookies, "hm-staff");
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = SignInPath;
@@ -75,7 +69,7 @@ public static class StaffServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => StaffCookie(c, staff.SecureCookies, "hm-2fa"));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<IOptions<StaffOptions>>((c, staff) => StaffCookie(c, staff.Value.SecureCookies, "hm-2fa"));
 
         services.AddAuthorization(o => o.AddStaffPolicies());
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();

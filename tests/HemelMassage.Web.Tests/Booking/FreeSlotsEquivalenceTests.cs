@@ -10,7 +10,7 @@ namespace HemelMassage.Web.Tests.Booking;
 public sealed class FreeSlotsEquivalenceTests
 {
     [Fact]
-    public void The_fast_calculator_offers_exactly_the_hours_the_plain_rule_offers_on_random_clinics_over_both_clock_changes()
+    public void The_fast_calculator_and_the_times_pages_shortcut_offer_exactly_the_hours_the_plain_rule_offers_on_random_clinics_over_both_clock_changes()
     {
         var random = new Random(20261128);
         var compared = 0;
@@ -35,6 +35,11 @@ public sealed class FreeSlotsEquivalenceTests
                 var expected = PlainRule(options, schedule, bookings, now, 1, therapist, from, to);
                 var actual = calculator.FreeSlots(schedule, bookings, now, 1, therapist, from, to);
                 Assert.Equal(Describe(expected), Describe(actual));
+                // The times page's shortcut: each day's search stops at its first free hour.
+                var times = calculator.Times(schedule, bookings, now, 1, therapist);
+                Assert.Equal(expected.Select(s => s.LocalDate).Distinct(), times.Dates);
+                Assert.Equal(Describe(expected), Describe([.. times.Dates.SelectMany(times.On)]));
+                Assert.Equal(expected.FirstOrDefault()?.StartUtc, times.Next?.StartUtc);
                 compared += expected.Count;
             }
         }

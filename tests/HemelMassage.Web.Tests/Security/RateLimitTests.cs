@@ -2,6 +2,7 @@ using System.Net;
 using HemelMassage.Web.Tests.Articles;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Tests.Security;
 
@@ -108,7 +109,7 @@ public sealed class RateLimitTests
     {
         using var site = new SiteFactory().With("Site:KnownProxies:0", "proxy.internal");
 
-        var failure = Assert.ThrowsAny<InvalidOperationException>(() => site.CreateClient());
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => site.CreateClient());
 
         Assert.Contains("Site:KnownProxies", failure.Message, StringComparison.Ordinal);
         Assert.Contains("proxy.internal", failure.Message, StringComparison.Ordinal);

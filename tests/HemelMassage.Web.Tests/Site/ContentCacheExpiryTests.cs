@@ -1,7 +1,10 @@
+using HemelMassage.Web.Data;
 using HemelMassage.Web.Site;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Tests.Site;
 
@@ -20,7 +23,12 @@ public sealed class ContentCacheExpiryTests
             ["Site:ContentCacheExpiry"] = configured,
         }).Build();
 
-        var options = SiteOptions.Read(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        SiteOptions.AddTo(services);
+        var options = services.BuildServiceProvider().GetRequiredService<IOptions<SiteOptions>>().Value;
 
         Assert.Equal(configured is null ? TimeSpan.FromMinutes(minutes) : TimeSpan.Parse(configured, System.Globalization.CultureInfo.InvariantCulture), options.ContentCacheExpiry);
     }
