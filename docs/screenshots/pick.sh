@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Picks the README's screenshots from the browser tests' output (test-output/screenshots, written by
-# `dotnet test tests/HemelMassage.Web.BrowserTests`): the first screenful of each page, palette-reduced.
+# `HEMEL_SCREENSHOTS=1 dotnet test tests/HemelMassage.Web.BrowserTests`; without it they take none): the first
+# screenful of each page, palette-reduced.
 # Needs ImageMagick and pngquant (apt-get install imagemagick pngquant).
 # With names (`pick.sh times-phone confirmation-phone`) it picks only those.
 set -euo pipefail

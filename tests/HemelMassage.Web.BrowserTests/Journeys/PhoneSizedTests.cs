@@ -45,7 +45,8 @@ public sealed class PhoneSizedTests(LiveSite live, ITestOutputHelper output) : I
         await Assertions.Expect(page.GetByLabel("How strong is it")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new("^I agree that Hemel Massage may keep") }).CheckAsync();
         Assert.True(await page.Locator("#health").EvaluateAsync<bool>("d => d.open"));
-        await Accessibility.AssertNoViolationsAsync(page);
+        // BodyMapInABrowserTests scans this step on a phone with the same parts open and every answer given.
+        await Accessibility.AssertNoViolationsOnceAsync(page, "details-health-open-phone");
         await page.Context.CloseAsync();
     }
 

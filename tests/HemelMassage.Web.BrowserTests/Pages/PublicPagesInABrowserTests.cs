@@ -27,7 +27,8 @@ public sealed class PublicPagesInABrowserTests(LiveSite live) : IClassFixture<Li
             var response = await page.GotoAsync(path);
 
             Assert.Equal(name == "not-found" ? 404 : 200, response!.Status);
-            await Accessibility.AssertNoViolationsAsync(page);
+            // The article is also the booking journey's first page, scanned once a run at each size.
+            await Accessibility.AssertNoViolationsOnceAsync(page, $"{name}-{size}");
             await Screenshots.TakeAsync(page, $"{name}-{size}");
             await page.Context.CloseAsync();
         }

@@ -22,7 +22,28 @@ public static class Browser
         return (reason, $"{Path.GetFileNameWithoutExtension(file)}.{test} (skipped: {reason})");
     }
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    private static readonly Lazy<Task<IBrowser>> s_shared = new(LaunchSharedAsync);
+
+    /// <summary>
+    /// The one Chromium of this test run, launched on first use and closed when the test process exits. Every
+    /// site's tests open their own contexts in it (a context is a fresh profile: its own cookies, storage and
+    /// cache, and cheap), so sharing the process shares nothing a test could see.
+    /// </summary>
+    public static Task<IBrowser> SharedAsync() => s_shared.Value;
+
+    private static async Task<IBrowser> LaunchSharedAsync()
+    {
+        var (playwright, browser) = await LaunchAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // Bounded: a driver that has already gone must not hold up the end of the run.
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
+    }
+
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!IsInstalled)
         {

@@ -10,7 +10,8 @@ namespace HemelMassage.Web.BrowserTests.Support;
 
 /// <summary>
 /// The site on Kestrel on a loopback port, with a real SQLite file, its email dispatcher sending to a real
-/// SMTP server on loopback, and one Chromium for the tests that share it.
+/// SMTP server on loopback, driven in the run's one Chromium (<see cref="Support.Browser.SharedAsync"/>), each page
+/// in a context of its own.
 /// <para>
 /// <b>Time.</b> The site runs on <see cref="Clock"/>, a <see cref="TestClock"/> that starts at
 /// <see cref="TestClock.Start"/> (Monday 2 December 2030, 08:20 UTC, or <c>HEMEL_TEST_CLOCK</c>) and runs on with
@@ -34,7 +35,7 @@ namespace HemelMassage.Web.BrowserTests.Support;
 /// </summary>
 public class LiveSite : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
 
     public LiveSite() : this(new SiteFactory())
     {
@@ -70,7 +71,7 @@ public class LiveSite : IAsyncLifetime
         Site.StartServer();
         var addresses = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        (_playwright, Browser) = await Support.Browser.LaunchAsync();
+        Browser = await Support.Browser.SharedAsync();
     }
 
     public async Task<IPage> NewPageAsync(ViewportSize viewport)
@@ -83,6 +84,7 @@ public class LiveSite : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
+        _contexts.Add(context);
         return await context.NewPageAsync();
     }
 
@@ -101,11 +103,11 @@ public class LiveSite : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        // The browser outlives this site (other classes use it); the contexts this site's tests left open go with it.
+        foreach (var context in _contexts)
         {
-            await Browser.DisposeAsync();
+            await context.CloseAsync();
         }
-        _playwright?.Dispose();
         await Site.DisposeAsync();
         await Smtp.DisposeAsync();
     }
