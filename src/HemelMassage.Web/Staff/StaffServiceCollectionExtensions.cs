@@ -15,6 +15,7 @@ public static class StaffServiceCollectionExtensions
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         StaffOptions.AddTo(services);
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
             {

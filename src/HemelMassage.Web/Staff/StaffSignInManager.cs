@@ -18,12 +18,10 @@ public sealed class StaffSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<StaffUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<StaffUser> confirmation)
+    IUserConfirmation<StaffUser> confirmation,
+    DummyPasswordHash dummy)
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    private static readonly StaffUser Nobody = new();
-    private static string? _dummyHash;
-
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
@@ -32,11 +30,26 @@ public sealed class StaffSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null || user.PasswordHash is null || !await CanSignInAsync(user) || await IsLockedOut(user))
         {
-            // Made with the same hasher and settings as real passwords, so verifying it costs the same.
-            _dummyHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Secrets.NewToken());
-            UserManager.PasswordHasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+            dummy.Verify(UserManager.PasswordHasher, password);
             return SignInResult.Failed;
         }
         return await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+}
+
+/// <summary>
+/// A hash of a random password, made once per site with the same hasher and settings as real passwords, so
+/// that verifying a password against it costs what a real check costs. One per site rather than one per
+/// process: a hash made under other settings (another iteration count) would answer faster or slower.
+/// </summary>
+public sealed class DummyPasswordHash
+{
+    private static readonly StaffUser Nobody = new();
+    private string? _hash;
+
+    public void Verify(IPasswordHasher<StaffUser> hasher, string password)
+    {
+        _hash ??= hasher.HashPassword(Nobody, Secrets.NewToken());
+        hasher.VerifyHashedPassword(Nobody, _hash, password);
     }
 }
