@@ -87,7 +87,7 @@ public sealed class BookDetailsController(
         {
             return elsewhere;
         }
-        var (problem, pending, overCap) = await confirmation.ConfirmAsync(key, mailboxProven: false, cancellationToken);
+        var (problem, pending, overCap, token) = await confirmation.ConfirmAsync(key, mailboxProven: false, cancellationToken);
         if (pending is null)
         {
             return Redirect("/book/details/" + key);
@@ -102,6 +102,8 @@ public sealed class BookDetailsController(
         }
         if (problem == SlotProblem.None && pending.BookingId is not null)
         {
+            // TempData is an encrypted cookie: the raw manage token reaches the confirmation page without being stored anywhere.
+            TempData[ManageTokenKey(key)] = token;
             return Redirect($"/book/done/{key}");
         }
         var treatment = (await availability.ScheduleAsync(cancellationToken)).Treatment(pending.TreatmentId);
@@ -117,7 +119,7 @@ public sealed class BookDetailsController(
         {
             return await ElsewhereAsync(state, pending, cancellationToken) ?? Redirect("/book/review/" + key);
         }
-        return await confirmation.ShowAsync(pending!, cancellationToken) is not { } shown ? this.NotValid()
+        return await confirmation.ShowAsync(pending!, TempData[ManageTokenKey(key)] as string, cancellationToken) is not { } shown ? this.NotValid()
             : shown.Booking.Status is BookingStatus.Cancelled or BookingStatus.LateCancellation
                 ? View("~/ManageBooking/Views/Cancelled.cshtml", CancelledView.Of(shown.Booking, text))
                 : View(shown.View);
@@ -137,6 +139,8 @@ public sealed class BookDetailsController(
             : File(System.Text.Encoding.UTF8.GetBytes(calendar.Download(booking)),
                 "text/calendar", $"{booking.Reference}.ics");
     }
+
+    private static string ManageTokenKey(string key) => "ManageToken:" + key;
 
     /// <summary>Where a request goes when the booking is not in progress in this browser; null when it is.</summary>
     private async Task<IActionResult?> ElsewhereAsync(PendingState state, PendingBooking? pending, CancellationToken cancellationToken) => state switch

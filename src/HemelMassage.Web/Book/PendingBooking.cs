@@ -30,8 +30,6 @@ public sealed class PendingBooking
     public bool NoFollowUp { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public int? BookingId { get; set; }
-    /// <summary>The raw manage token, kept only until the confirmation page has shown it once.</summary>
-    public string? ManageToken { get; set; }
     /// <summary>Hash of the secret in the booking cookie of the browser that started it (<see cref="BookingBrowser"/>).</summary>
     public string? BrowserHash { get; set; }
     /// <summary>The details passed every check when saved; false while they are only kept as typed (e.g. on "Change time").</summary>

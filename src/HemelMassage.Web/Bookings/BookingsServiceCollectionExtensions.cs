@@ -1,6 +1,5 @@
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Bookings;
@@ -30,9 +29,9 @@ public static class BookingsServiceCollectionExtensions
         services.AddScoped<Availability>();
         services.AddSingleton<BookingNotices>();
         services.AddScoped<ScheduleChanges>();
+        services.AddScoped<BookingWrites>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<PhoneBookings>();
-        services.TryAddScoped<IBookingNotifications, NoBookingNotifications>();
         services.AddScoped<IReminderSource, BookingReminderSource>();
         return services;
     }

@@ -18,6 +18,9 @@ public sealed record DeskResult(DeskOutcome Outcome, string Message = "", string
 
     public static DeskResult Refused(string field, string message) => new(DeskOutcome.Refused, message, field);
 
+    /// <summary>The database refused the write: another booking took the hour a moment before.</summary>
+    public static DeskResult TimeTaken(string field, string nothing) => Refused(field, $"{BookingWrites.TakenMessage} {nothing}: choose another time.");
+
     public static readonly DeskResult NotFound = new(DeskOutcome.NotFound);
     public static readonly DeskResult Forbidden = new(DeskOutcome.Forbidden);
     public static readonly DeskResult Stale = new(DeskOutcome.Stale, StaleMessage);

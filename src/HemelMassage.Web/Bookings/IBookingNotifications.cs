@@ -41,17 +41,3 @@ public sealed record BookingNotice(
     string? ManageUrl,
     Guid CalendarUid,
     int CalendarSequence);
-
-/// <summary>Used until a feature that sends notices is registered.</summary>
-public sealed class NoBookingNotifications : IBookingNotifications
-{
-    public void Booked(ClinicDbContext db, BookingNotice notice) { }
-
-    public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc) { }
-
-    public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic) { }
-
-    public void NeedsConversation(ClinicDbContext db, BookingNotice notice) { }
-
-    public void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice) { }
-}

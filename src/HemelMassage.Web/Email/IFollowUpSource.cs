@@ -22,9 +22,3 @@ public interface IFollowUpSource
     /// </summary>
     Task<IReadOnlyList<FollowUpNotice>> VisitsAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 }
-
-public sealed class NoFollowUpSource : IFollowUpSource
-{
-    public Task<IReadOnlyList<FollowUpNotice>> VisitsAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FollowUpNotice>>([]);
-}

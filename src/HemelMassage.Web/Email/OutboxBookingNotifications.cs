@@ -7,31 +7,32 @@ namespace HemelMassage.Web.Email;
 /// Turns booking changes into outbox rows on the booking's own <see cref="ClinicDbContext"/>:
 /// they commit with the booking or not at all, and no mail server is ever touched here.
 /// </summary>
-public sealed class OutboxBookingNotifications(BookingEmailComposer composer, MailboxLinkComposer mailbox, EmailPolicy policy, TimeProvider time) : IBookingNotifications
+public sealed class OutboxBookingNotifications(
+    BookingEmailComposer composer, MailboxLinkComposer mailbox, EmailPolicy policy, OutboxSecrets secrets, TimeProvider time) : IBookingNotifications
 {
     public void Booked(ClinicDbContext db, BookingNotice notice)
     {
-        Add(db, composer.Confirmation(notice), notice.BookingId);
-        Add(db, composer.ClinicNewBooking(notice), notice.BookingId);
+        Add(db, composer.Confirmation(notice), notice.BookingId, notice.ManageUrl);
+        Add(db, composer.ClinicNewBooking(notice), notice.BookingId, notice.ManageUrl);
     }
 
     public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc)
     {
         CancelWaitingReminders(db, notice.BookingId);
-        Add(db, composer.Rescheduled(notice, previousStartUtc), notice.BookingId);
+        Add(db, composer.Rescheduled(notice, previousStartUtc), notice.BookingId, notice.ManageUrl);
     }
 
     public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic)
     {
         CancelWaitingReminders(db, notice.BookingId);
-        Add(db, composer.Cancelled(notice, reason, byClinic), notice.BookingId);
+        Add(db, composer.Cancelled(notice, reason, byClinic), notice.BookingId, notice.ManageUrl);
     }
 
     public void NeedsConversation(ClinicDbContext db, BookingNotice notice) =>
-        Add(db, composer.ClinicNeedsConversation(notice), notice.BookingId);
+        Add(db, composer.ClinicNeedsConversation(notice), notice.BookingId, notice.ManageUrl);
 
     public void MailboxLink(ClinicDbContext db, MailboxLinkNotice notice) =>
-        db.OutboxMessages.Add(OutboxRows.Create(mailbox.Compose(notice), bookingId: null, reminderKey: null, policy, time));
+        db.OutboxMessages.Add(secrets.Seal(OutboxRows.Create(mailbox.Compose(notice), bookingId: null, reminderKey: null, policy, time), OutboxSecrets.TokenOf(notice.Url)));
 
     /// <summary>A reminder queued for the old state must not go out: the reminder job will queue one for the new state.</summary>
     private static void CancelWaitingReminders(ClinicDbContext db, int bookingId)
@@ -45,6 +46,7 @@ public sealed class OutboxBookingNotifications(BookingEmailComposer composer, Ma
         }
     }
 
-    private void Add(ClinicDbContext db, ComposedEmail email, int bookingId) =>
-        db.OutboxMessages.Add(OutboxRows.Create(email, bookingId, reminderKey: null, policy, time));
+    /// <param name="link">The link whose token must not be stored in the row (<see cref="OutboxSecrets"/>).</param>
+    private void Add(ClinicDbContext db, ComposedEmail email, int bookingId, string? link) =>
+        db.OutboxMessages.Add(secrets.Seal(OutboxRows.Create(email, bookingId, reminderKey: null, policy, time), OutboxSecrets.TokenOf(link)));
 }

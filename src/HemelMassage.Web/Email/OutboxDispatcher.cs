@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Email;
 /// waits (<see cref="MailOutage"/>), however long that lasts.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IMailSender sender, OutboxMimeBuilder mime, MailFolder folder, TimeProvider time,
+    IServiceScopeFactory scopes, IMailSender sender, OutboxMimeBuilder mime, OutboxSecrets secrets, MailFolder folder, TimeProvider time,
     IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
 {
     private readonly EmailOptions _options = options.Value;
@@ -48,7 +48,8 @@ public sealed class OutboxDispatcher(
             }
             try
             {
-                await connection.SendAsync(mime.Build(row), row, cancellationToken);
+                // The rows are read untracked: the link's token goes back into this message only, never into the database.
+                await connection.SendAsync(mime.Build(secrets.Open(row)), row, cancellationToken);
                 _outage.End();
                 if (await marks.SentAsync(row) == 0 && sender is EmlFileSender)
                 {

@@ -17,6 +17,8 @@ public sealed class OutboxMarks(ClinicDbContext db, string owner, TimeProvider t
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.Attempts, row.Attempts + 1)
             .SetProperty(m => m.SentAt, now)
+            // Sent: the link lives in the client's mailbox now, and the kept copy has none that works.
+            .SetProperty(m => m.ProtectedSecret, (string?)null)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.LeaseOwner, (string?)null)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null));

@@ -43,6 +43,11 @@ public sealed class OutboxMessage
     public required string HtmlBody { get; set; }
     /// <summary>An iCalendar object including its METHOD line, or null.</summary>
     public string? Ics { get; set; }
+    /// <summary>
+    /// The token of the link the email carries, encrypted with the app's Data Protection keys, until the email is
+    /// sent; the bodies hold <see cref="OutboxSecrets.Placeholder"/> in its place (<see cref="OutboxSecrets"/>).
+    /// </summary>
+    public string? ProtectedSecret { get; set; }
 
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }

@@ -46,13 +46,13 @@ public sealed class MailboxLinkController(
             {
                 return again;
             }
-            var (problem, confirmed, _) = await confirmation.ConfirmAsync(pending.Key, mailboxProven: true, cancellationToken);
+            var (problem, confirmed, _, manageToken) = await confirmation.ConfirmAsync(pending.Key, mailboxProven: true, cancellationToken);
             if (confirmed?.BookingId is null)
             {
                 return View("MailboxLink", new MailboxLinkView(token, link.Purpose, problem == SlotProblem.None ? MailboxLinkState.Expired : MailboxLinkState.Taken, null));
             }
             await links.UseAsync(link, cancellationToken);
-            return await confirmation.ShowAsync(confirmed, cancellationToken) is { } shown ? View("~/Book/Views/Done.cshtml", shown.View) : again;
+            return await confirmation.ShowAsync(confirmed, manageToken, cancellationToken) is { } shown ? View("~/Book/Views/Done.cshtml", shown.View) : again;
         }
         if (!await links.UseAsync(link, cancellationToken) || await db.Clients.FirstOrDefaultAsync(c => c.Id == link.ClientId && c.Email == link.Email, cancellationToken) is not { } client)
         {

@@ -12,8 +12,7 @@ namespace HemelMassage.Web.ManageBooking;
 /// sent to the address (<see cref="MailboxLinks"/>).
 /// </summary>
 public sealed class ManageBookings(
-    ClinicDbContext db, Availability availability, TimeProvider clock, BookingNotices notices,
-    IBookingNotifications notifications, IOptions<BookingOptions> options, ILogger<ManageBookings> logger)
+    ClinicDbContext db, Availability availability, TimeProvider clock, BookingWrites writes, IOptions<BookingOptions> options)
 {
     public async Task<Booking?> FindAsync(string? token, CancellationToken cancellationToken)
     {
@@ -46,29 +45,22 @@ public sealed class ManageBookings(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var booking = await FindAsync(token, cancellationToken);
-        if (booking is null || !CanChange(booking))
+    public Task<bool> CancelAsync(string token, CancellationToken cancellationToken) =>
+        writes.RunAsync(async () =>
         {
-            return false;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        booking.Status = BookingStatus.Cancelled;
-        Touch(booking, now, "Cancelled online by the client");
-        notifications.Cancelled(db, notices.Of(booking, await availability.ScheduleAsync(cancellationToken), manageToken: null), null, byClinic: false);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            var booking = await FindAsync(token, cancellationToken);
+            if (booking is null || !CanChange(booking))
+            {
+                return false;
+            }
+            await writes.CancelAsync(booking, Actor.ClientOnline, "Cancelled online by the client", reason: null, cancellationToken);
+            return true;
+        }, _ => Task.FromResult(false), cancellationToken);
 
     /// <summary>Moves the booking, keeping its identity: same reference, same calendar UID, next sequence.</summary>
-    public async Task<SlotProblem?> RescheduleAsync(string token, DateTime startUtc, CancellationToken cancellationToken)
-    {
-        try
+    public Task<SlotProblem?> RescheduleAsync(string token, DateTime startUtc, CancellationToken cancellationToken) =>
+        writes.RunAsync<SlotProblem?>(async () =>
         {
-            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var booking = await FindAsync(token, cancellationToken);
             if (booking is null || !CanChange(booking))
             {
@@ -80,27 +72,8 @@ public sealed class ManageBookings(
             {
                 return problem;
             }
-            var previous = booking.StartUtc;
-            booking.Move(startUtc);
-            booking.CalendarSequence++;
-            Touch(booking, clock.GetUtcNow().UtcDateTime, $"Moved online by the client from {SlotValue.Format(previous)}");
-            notifications.Rescheduled(db, notices.Of(booking, schedule, token), previous);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await writes.MoveAsync(booking, startUtc, booking.TherapistId, Actor.ClientOnline,
+                $"Moved online by the client from {SlotValue.Format(booking.StartUtc)}", token, cancellationToken);
             return SlotProblem.None;
-        }
-        catch (Exception ex) when (DatabaseRefusal.Is(ex))
-        {
-            logger.LogInformation(ex, "A reschedule lost its hour");
-            db.ChangeTracker.Clear();
-            return SlotProblem.Taken;
-        }
-    }
-
-    private static void Touch(Booking booking, DateTime now, string what)
-    {
-        booking.UpdatedAtUtc = now;
-        booking.Version++;
-        booking.Changes.Add(new BookingChange { AtUtc = now, By = "client", What = what });
-    }
+        }, _ => Task.FromResult<SlotProblem?>(SlotProblem.Taken), cancellationToken);
 }

@@ -5,6 +5,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Intake;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Security;
 
@@ -25,7 +26,8 @@ public sealed partial class OtherBookingsTests
     private static async Task<string> MailboxLinkAsync(BookingSite site, string to)
     {
         var sent = await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == EmailKind.MailboxLink).OrderByDescending(m => m.Id).ToListAsync());
-        var body = sent.First(m => string.Equals(m.ToAddress, to, StringComparison.OrdinalIgnoreCase)).TextBody;
+        // The row keeps the link's token sealed until it is sent: open it as the dispatcher does.
+        var body = site.Services.GetRequiredService<OutboxSecrets>().Open(sent.First(m => string.Equals(m.ToAddress, to, StringComparison.OrdinalIgnoreCase))).TextBody;
         return MailboxLinkPattern().Match(body).Groups[1].Value;
     }
 

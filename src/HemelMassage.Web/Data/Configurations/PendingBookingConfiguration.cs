@@ -15,7 +15,6 @@ public sealed class PendingBookingConfiguration : IEntityTypeConfiguration<Pendi
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.Note).HasMaxLength(1000);
-        builder.Property(p => p.ManageToken).HasMaxLength(64);
         builder.Property(p => p.Regions).HasMaxLength(1000);
         builder.Property(p => p.BrowserHash).HasMaxLength(64);
         builder.HasIndex(p => p.ExpiresAtUtc);

@@ -17,7 +17,84 @@ namespace HemelMassage.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Book.PendingBooking", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptedPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AppointmentId");
+
+                    b.Property<string>("BrowserHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DetailsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FirstVisit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HealthConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HealthUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsConversation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoFollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("PendingBookings");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -105,20 +182,21 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" IN (1, 3, 4)");
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.BookingChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AppointmentId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AppointmentId");
 
                     b.Property<string>("By")
                         .IsRequired()
@@ -132,72 +210,9 @@ namespace HemelMassage.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppointmentId");
+                    b.HasIndex("BookingId");
 
-                    b.ToTable("AppointmentChanges");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("FirstVisit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NoFollowUp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.ToTable("Clients");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.ClinicClosure", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ClinicClosures", t =>
-                        {
-                            t.HasCheckConstraint("CK_ClinicClosures_FromNotAfterTo", "\"From\" <= \"To\"");
-                        });
+                    b.ToTable("AppointmentChanges", (string)null);
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Bookings.MailboxLink", b =>
@@ -245,120 +260,51 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("MailboxLinks");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.PendingBooking", b =>
+            modelBuilder.Entity("HemelMassage.Web.Clients.Client", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("AcceptedPolicy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AppointmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BrowserHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("DetailsChecked")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
+                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("FirstVisit")
+                    b.Property<bool>("FirstVisit")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("HealthConsentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HealthUnchanged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ManageToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("NeedsConversation")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("NoFollowUp")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Phone")
+                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProtectedAnswers")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Regions")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TherapistId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TreatmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("ExpiresAtUtc");
-
-                    b.ToTable("PendingBookings");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Bio")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
-                    b.ToTable("Therapists");
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Closures.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("EndUtc")
+                    b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -366,47 +312,14 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartUtc")
+                    b.Property<DateOnly>("To")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("TherapistId")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TherapistId", "StartUtc");
-
-                    b.ToTable("TimeOff", t =>
+                    b.ToTable("ClinicClosures", t =>
                         {
-                            t.HasCheckConstraint("CK_TimeOff_StartBeforeEnd", "\"StartUtc\" < \"EndUtc\"");
-                        });
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TherapistId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TherapistId", "Day");
-
-                    b.ToTable("WorkingHours", t =>
-                        {
-                            t.HasCheckConstraint("CK_WorkingHours_StartBeforeEnd", "\"Start\" < \"End\"");
+                            t.HasCheckConstraint("CK_ClinicClosures_FromNotAfterTo", "\"From\" <= \"To\"");
                         });
                 });
 
@@ -454,6 +367,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReminderKey")
@@ -504,8 +420,9 @@ namespace HemelMassage.Web.Data.Migrations
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.Property<int>("AppointmentId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AppointmentId");
 
                     b.Property<int>("Health")
                         .HasColumnType("INTEGER");
@@ -540,7 +457,7 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("AppointmentId");
+                    b.HasKey("BookingId");
 
                     b.ToTable("Intakes");
                 });
@@ -689,6 +606,91 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.Therapist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Therapists");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId", "StartUtc");
+
+                    b.ToTable("TimeOff", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeOff_StartBeforeEnd", "\"StartUtc\" < \"EndUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_StartBeforeEnd", "\"Start\" < \"End\"");
+                        });
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Treatments.Treatment", b =>
@@ -903,15 +905,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("TherapistTreatments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Client", "Client")
+                    b.HasOne("HemelMassage.Web.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", "Therapist")
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", "Therapist")
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -930,38 +932,38 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Navigation("Treatment");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.BookingChange", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithMany("Changes")
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
-                {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
-                        .WithMany("TimeOff")
-                        .HasForeignKey("TherapistId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
-                {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
-                        .WithMany("Hours")
-                        .HasForeignKey("TherapistId")
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithOne()
-                        .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
+                        .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany("TimeOff")
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.WorkingHours", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1019,7 +1021,7 @@ namespace HemelMassage.Web.Data.Migrations
 
             modelBuilder.Entity("TherapistTreatments", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1032,12 +1034,12 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Therapists.Therapist", b =>
                 {
                     b.Navigation("Hours");
 

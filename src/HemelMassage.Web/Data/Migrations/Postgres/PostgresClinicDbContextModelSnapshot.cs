@@ -22,7 +22,84 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Book.PendingBooking", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("AcceptedPolicy")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("AppointmentId");
+
+                    b.Property<string>("BrowserHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("DetailsChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("FirstVisit")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("HealthConsentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HealthUnchanged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("NeedsConversation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoFollowUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Regions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("PendingBookings");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -112,10 +189,10 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Status\" IN (1, 3, 4)");
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.BookingChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -123,11 +200,12 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AppointmentId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("AppointmentId");
 
                     b.Property<string>("By")
                         .IsRequired()
@@ -141,76 +219,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppointmentId");
+                    b.HasIndex("BookingId");
 
-                    b.ToTable("AppointmentChanges");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<bool>("FirstVisit")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("NoFollowUp")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.ToTable("Clients");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.ClinicClosure", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ClinicClosures", t =>
-                        {
-                            t.HasCheckConstraint("CK_ClinicClosures_FromNotAfterTo", "\"From\" <= \"To\"");
-                        });
+                    b.ToTable("AppointmentChanges", (string)null);
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Bookings.MailboxLink", b =>
@@ -260,116 +271,47 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("MailboxLinks");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.PendingBooking", b =>
+            modelBuilder.Entity("HemelMassage.Web.Clients.Client", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("AcceptedPolicy")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("AppointmentId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    b.Property<string>("BrowserHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("DetailsChecked")
-                        .HasColumnType("boolean");
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
+                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool?>("FirstVisit")
+                    b.Property<bool>("FirstVisit")
                         .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("HealthConsentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("HealthUnchanged")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ManageToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Name")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("NeedsConversation")
-                        .HasColumnType("boolean");
 
                     b.Property<bool>("NoFollowUp")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<string>("Phone")
+                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("ProtectedAnswers")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Regions")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("TherapistId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TreatmentId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("ExpiresAtUtc");
-
-                    b.ToTable("PendingBookings");
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Bio")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
-                    b.ToTable("Therapists");
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
+            modelBuilder.Entity("HemelMassage.Web.Closures.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -377,57 +319,22 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime>("EndUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("TherapistId")
-                        .HasColumnType("integer");
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TherapistId", "StartUtc");
-
-                    b.ToTable("TimeOff", t =>
+                    b.ToTable("ClinicClosures", t =>
                         {
-                            t.HasCheckConstraint("CK_TimeOff_StartBeforeEnd", "\"StartUtc\" < \"EndUtc\"");
-                        });
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Day")
-                        .HasColumnType("integer");
-
-                    b.Property<TimeOnly>("End")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("Start")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("TherapistId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TherapistId", "Day");
-
-                    b.ToTable("WorkingHours", t =>
-                        {
-                            t.HasCheckConstraint("CK_WorkingHours_StartBeforeEnd", "\"Start\" < \"End\"");
+                            t.HasCheckConstraint("CK_ClinicClosures_FromNotAfterTo", "\"From\" <= \"To\"");
                         });
                 });
 
@@ -479,6 +386,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("text");
+
                     b.Property<string>("ReminderKey")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -527,8 +437,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.Property<int>("AppointmentId")
-                        .HasColumnType("integer");
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("AppointmentId");
 
                     b.Property<int>("Health")
                         .HasColumnType("integer");
@@ -563,7 +474,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.HasKey("AppointmentId");
+                    b.HasKey("BookingId");
 
                     b.ToTable("Intakes");
                 });
@@ -716,6 +627,97 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.Therapist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Therapists");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId", "StartUtc");
+
+                    b.ToTable("TimeOff", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeOff_StartBeforeEnd", "\"StartUtc\" < \"EndUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId", "Day");
+
+                    b.ToTable("WorkingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_StartBeforeEnd", "\"Start\" < \"End\"");
+                        });
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Treatments.Treatment", b =>
@@ -955,15 +957,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("TherapistTreatments");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Client", "Client")
+                    b.HasOne("HemelMassage.Web.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", "Therapist")
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", "Therapist")
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -982,38 +984,38 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Navigation("Treatment");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.AppointmentChange", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.BookingChange", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithMany("Changes")
-                        .HasForeignKey("AppointmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.TimeOff", b =>
-                {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
-                        .WithMany("TimeOff")
-                        .HasForeignKey("TherapistId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HemelMassage.Web.Bookings.WorkingHours", b =>
-                {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
-                        .WithMany("Hours")
-                        .HasForeignKey("TherapistId")
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Appointment", null)
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithOne()
-                        .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "AppointmentId")
+                        .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany("TimeOff")
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Therapists.WorkingHours", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1071,7 +1073,7 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("TherapistTreatments", b =>
                 {
-                    b.HasOne("HemelMassage.Web.Bookings.Therapist", null)
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1084,12 +1086,12 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Appointment", b =>
+            modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
                 {
                     b.Navigation("Changes");
                 });
 
-            modelBuilder.Entity("HemelMassage.Web.Bookings.Therapist", b =>
+            modelBuilder.Entity("HemelMassage.Web.Therapists.Therapist", b =>
                 {
                     b.Navigation("Hours");
 

@@ -1,0 +1,161 @@
+using HemelMassage.Web.Clients;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Bookings;
+
+/// <summary>Who changed a booking: written into its history, and for staff into the audit log as well.</summary>
+public sealed record Actor(string Name, bool IsStaff)
+{
+    public static readonly Actor ClientOnline = new("client", IsStaff: false);
+
+    public static Actor StaffMember(string name) => new(name, IsStaff: true);
+}
+
+/// <param name="FirstVisit">Null: a first visit when the client is new to the clinic.</param>
+public sealed record NewBooking(
+    string IdempotencyKey, int TreatmentId, int TherapistId, DateTime StartUtc,
+    string Name, string Email, string Phone, bool? FirstVisit, string? Note, bool NoFollowUp);
+
+/// <param name="ManageToken">The raw token of the booking's own link: in memory only, for the confirmation page and the email.</param>
+public sealed record CreatedBooking(Booking Booking, string ManageToken, BookingNotice Notice);
+
+/// <summary>
+/// The one place a booking is written, whoever acts (the client online or through their link, staff on the
+/// phone or in the diary): the write transaction and what a refusal by the database means, the reference,
+/// the client found or created, the history entry, the audit entry for staff, the calendar sequence and the
+/// emails. The callers keep their own rules (<see cref="Availability"/> for clients, the staff overrides).
+/// </summary>
+public sealed class BookingWrites(
+    ClinicDbContext db, Availability availability, BookingNotices notices, IBookingNotifications notifications, AuditLog audit,
+    TimeProvider clock, ILogger<BookingWrites> logger)
+{
+    public const string TakenMessage = "That therapist has just been booked at that time by someone else.";
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (<see cref="WriteTransactions"/>), then saves and
+    /// commits. When the database refuses (its overlap guard, or another writer held the lock too long) nothing
+    /// is kept and <paramref name="refused"/> answers instead: the hour has just gone.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, Func<Exception, Task<T>> refused, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+            var result = await work();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception ex) when (DatabaseRefusal.Is(ex))
+        {
+            logger.LogInformation(ex, "A booking write was refused by the database");
+            db.ChangeTracker.Clear();
+            return await refused(ex);
+        }
+    }
+
+    public async Task<CreatedBooking> CreateAsync(NewBooking booking, Actor by, string what, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var email = booking.Email.Trim().ToLowerInvariant();
+        var existing = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
+        var client = existing ?? db.Clients.Add(new Client
+        {
+            Name = booking.Name.Trim(), Email = email, Phone = booking.Phone.Trim(), FirstVisit = booking.FirstVisit ?? true, CreatedAtUtc = now,
+        }).Entity;
+        var token = Secrets.NewToken();
+        var created = new Booking
+        {
+            Reference = await UnusedReferenceAsync(cancellationToken),
+            TherapistId = booking.TherapistId,
+            TreatmentId = booking.TreatmentId,
+            Client = client,
+            FirstVisit = booking.FirstVisit ?? existing is null,
+            ClientNote = string.IsNullOrWhiteSpace(booking.Note) ? null : booking.Note.Trim(),
+            // This visit's choice only: anyone may type an address, so a booking never changes the client's choice for their other visits.
+            NoFollowUp = booking.NoFollowUp,
+            IdempotencyKey = booking.IdempotencyKey,
+            ManageTokenHash = Secrets.Hash(token),
+            CalendarUid = Guid.NewGuid(),
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        created.Move(booking.StartUtc);
+        created.Changes.Add(new BookingChange { AtUtc = now, By = by.Name, What = what });
+        db.Bookings.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        var notice = await NoticeAsync(created, token, cancellationToken);
+        notifications.Booked(db, notice);
+        Audit(by, "booking.create", created, what);
+        return new CreatedBooking(created, token, notice);
+    }
+
+    /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>
+    public void NeedsConversation(CreatedBooking created) => notifications.NeedsConversation(db, created.Notice);
+
+    /// <summary>Moves the booking, keeping its identity: same reference, same calendar UID, next sequence.</summary>
+    /// <param name="manageToken">The raw token when the client's own link made the move, so the email can carry the link again.</param>
+    public async Task MoveAsync(Booking booking, DateTime startUtc, int therapistId, Actor by, string what, string? manageToken, CancellationToken cancellationToken)
+    {
+        var previous = booking.StartUtc;
+        booking.Move(startUtc);
+        booking.TherapistId = therapistId;
+        booking.CalendarSequence++;
+        Record(booking, by, "booking.move", what);
+        notifications.Rescheduled(db, await NoticeAsync(booking, manageToken, cancellationToken), previous);
+    }
+
+    /// <param name="reason">The clinic's reason, told to the client; null when the client cancels.</param>
+    public async Task CancelAsync(Booking booking, Actor by, string what, string? reason, CancellationToken cancellationToken)
+    {
+        booking.Status = BookingStatus.Cancelled;
+        Record(booking, by, "booking.cancel", what);
+        notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), reason, byClinic: by.IsStaff);
+    }
+
+    /// <summary>Arrived, no-show or late cancellation; a late cancellation frees the hour and withdraws the client's calendar entry.</summary>
+    public async Task MarkAsync(Booking booking, BookingStatus status, Actor by, string what, CancellationToken cancellationToken)
+    {
+        booking.Status = status;
+        if (status == BookingStatus.LateCancellation)
+        {
+            // The row stays for the no-show history.
+            notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), null, byClinic: false);
+        }
+        Record(booking, by, "booking." + status.ToString().ToLowerInvariant(), what);
+    }
+
+    private void Record(Booking booking, Actor by, string action, string what)
+    {
+        var now = Now;
+        booking.UpdatedAtUtc = now;
+        booking.Version++;
+        booking.Changes.Add(new BookingChange { AtUtc = now, By = by.Name, What = what });
+        Audit(by, action, booking, what);
+    }
+
+    private void Audit(Actor by, string action, Booking booking, string what)
+    {
+        if (by.IsStaff)
+        {
+            audit.Add(action, booking.Reference, what);
+        }
+    }
+
+    private async Task<BookingNotice> NoticeAsync(Booking booking, string? manageToken, CancellationToken cancellationToken) =>
+        notices.Of(booking, await availability.ScheduleAsync(cancellationToken), manageToken);
+
+    private async Task<string> UnusedReferenceAsync(CancellationToken cancellationToken)
+    {
+        var reference = Secrets.NewReference();
+        while (await db.Bookings.AnyAsync(a => a.Reference == reference, cancellationToken))
+        {
+            reference = Secrets.NewReference();
+        }
+        return reference;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
