@@ -1,6 +1,4 @@
 using HemelMassage.Web.Bookings;
-using HemelMassage.Web.Data;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Email;
@@ -21,8 +19,6 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<MailboxLinkComposer>();
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
-        services.TryAddScoped<IReminderSource, NoReminderSource>();
-        services.TryAddScoped<IFollowUpSource, NoFollowUpSource>();
 
         services.AddSingleton<OutboxMimeBuilder>();
         services.AddSingleton<MailFolder>();

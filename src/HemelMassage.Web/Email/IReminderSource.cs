@@ -5,7 +5,7 @@ namespace HemelMassage.Web.Email;
 
 /// <summary>
 /// What the reminder job asks the booking feature, each time it runs: the bookings as they are now.
-/// The booking feature implements it (and registers it with AddScoped, which replaces the default).
+/// The booking feature implements it (<see cref="BookingReminderSource"/>); the reminder tests give their own.
 /// </summary>
 public interface IReminderSource
 {
@@ -16,11 +16,4 @@ public interface IReminderSource
     /// <see cref="BookingNotice.ManageUrl"/> may be null. Read only: no writes, no SaveChanges.
     /// </summary>
     Task<IReadOnlyList<BookingNotice>> ActiveBookingsStartingAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-}
-
-/// <summary>Until the booking feature is registered there are no bookings to remind anyone of.</summary>
-public sealed class NoReminderSource : IReminderSource
-{
-    public Task<IReadOnlyList<BookingNotice>> ActiveBookingsStartingAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<BookingNotice>>([]);
 }
