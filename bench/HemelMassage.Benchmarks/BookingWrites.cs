@@ -62,14 +62,14 @@ public static class BookingWrites
         }
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Email == "writer@example.com")
             ?? db.Clients.Add(new Client { Name = "Writer", Email = "writer@example.com", Phone = "07700 900000", CreatedAtUtc = start }).Entity;
-        var appointment = new Booking
+        var booking = new Booking
         {
             Reference = "X" + key, TherapistId = 1, TreatmentId = 1, Client = client,
             IdempotencyKey = "bench-" + key, ManageTokenHash = "bench-" + key, CalendarUid = Guid.NewGuid(),
             CreatedAtUtc = start, UpdatedAtUtc = start,
         };
-        appointment.Move(start);
-        db.Bookings.Add(appointment);
+        booking.Move(start);
+        db.Bookings.Add(booking);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -10,9 +10,6 @@ public sealed class ArticleCatalog(bool showDrafts)
 {
     private Snapshot _current = Snapshot.Create([], showDrafts);
 
-    /// <summary>Drafts are shown (marked) everywhere except Production.</summary>
-    public bool ShowsDrafts => showDrafts;
-
     /// <summary>Articles a visitor may see, newest first (drafts only outside Production).</summary>
     public IReadOnlyList<Article> Listed => Volatile.Read(ref _current).Listed;
 

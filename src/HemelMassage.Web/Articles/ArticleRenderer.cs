@@ -27,7 +27,8 @@ public sealed class ArticleRenderer
     /// <summary>Markdown bodies rendered since start: diagnostics and tests prove cached pages render nothing.</summary>
     public long Renders => Interlocked.Read(ref _renders);
 
-    // Markdig's DisableHtml() still emits javascript: and data: links (see NOTES.md): the sanitizer is the guard.
+    // Markdig's DisableHtml() drops raw HTML but still emits javascript: and data: links: the sanitizer's
+    // scheme allow-list is the guard.
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

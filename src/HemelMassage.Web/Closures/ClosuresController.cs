@@ -1,5 +1,4 @@
 using FluentValidation;
-using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;

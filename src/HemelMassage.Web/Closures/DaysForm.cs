@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Closures;
 

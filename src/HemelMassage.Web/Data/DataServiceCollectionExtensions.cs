@@ -43,7 +43,9 @@ public static class DataServiceCollectionExtensions
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(dataDirectory.Path, "hemel-massage.db")}" : configured)
         {
-            // A writer waits this long for another writer before giving up; see NOTES.md on SQLITE_BUSY.
+            // A writer waits this long (seconds) for another writer's lock before giving up with SQLITE_BUSY.
+            // Transactions start BEGIN IMMEDIATE, so they queue here instead of failing later with
+            // SQLITE_BUSY_SNAPSHOT (517) after waiting out the whole timeout, which looks like a hang.
             DefaultTimeout = 10,
             Pooling = true,
         };

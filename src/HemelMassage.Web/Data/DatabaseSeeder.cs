@@ -1,4 +1,3 @@
-using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Therapists;
 using HemelMassage.Web.Treatments;
 

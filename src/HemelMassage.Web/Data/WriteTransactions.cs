@@ -6,7 +6,7 @@ namespace HemelMassage.Web.Data;
 /// <summary>
 /// The app's "check, then write" transactions (book, move, cancel, merge, first owner) rely on running one
 /// at a time. SQLite gives that: Microsoft.Data.Sqlite starts BEGIN IMMEDIATE. PostgreSQL's READ COMMITTED
-/// lets two such transactions check at once (NOTES.md: 248 bookings for 20 slots), so there each one first
+/// lets two such transactions check at once (a 20-slot race tried here made 248 bookings), so there each one first
 /// takes one transaction-scoped advisory lock, shared by every app instance and released at commit or rollback.
 /// The database constraints stay as the last line; this keeps rules they cannot express, such as the changeover.
 /// </summary>

@@ -31,8 +31,8 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
     /// RFC 5546 names no attendee in a PUBLISH). Same UID and SEQUENCE as the emails, so opening it after the
     /// invitation updates that entry rather than adding a second; a cancelled booking's file is its cancellation.
     /// </summary>
-    public string Download(Booking appointment) =>
-        Serialize(Entry.Of(appointment), ManageBookings.IsCancelled(appointment) ? Cancel : Publish);
+    public string Download(Booking booking) =>
+        Serialize(Entry.Of(booking), ManageBookings.IsCancelled(booking) ? Cancel : Publish);
 
     public static string? MethodOf(string? ics)
     {

@@ -23,7 +23,7 @@ public sealed class FollowUpScheduler(
         var yesterday = local.Date.AddDays(-1);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        var source = scope.ServiceProvider.GetRequiredService<IFollowUpSource>();
+        var source = scope.ServiceProvider.GetRequiredService<Intake.FollowUpSource>();
         var due = (await source.VisitsAsync(db, ClinicTime.ToUtc(yesterday), ClinicTime.ToUtc(local.Date), cancellationToken))
             .DistinctBy(n => n.BookingId).ToDictionary(KeyOf);
         return await KeyedQueue.QueueOnceAsync(db, due, composer.FollowUp, n => n.BookingId, policy, time, logger, cancellationToken);

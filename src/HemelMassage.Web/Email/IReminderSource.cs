@@ -5,6 +5,7 @@ namespace HemelMassage.Web.Email;
 
 /// <summary>
 /// What the reminder job asks the booking feature, each time it runs: the bookings as they are now.
+/// The booking feature implements it (<see cref="BookingReminderSource"/>); the reminder tests give their own.
 /// </summary>
 public interface IReminderSource
 {

@@ -11,10 +11,14 @@ namespace HemelMassage.Web.Intake;
 /// The visits due a follow-up, read as they are now: not for a cancelled, missed or late-cancelled visit, not
 /// for a client who opted out, and only once the therapist has recorded the areas worked (else there is nothing to explain).
 /// </summary>
-public sealed class FollowUpSource(ArticleCatalog articles, ClinicOptions clinic) : IFollowUpSource
+public sealed class FollowUpSource(ArticleCatalog articles, ClinicOptions clinic)
 {
     public const int MaxArticles = 3;
 
+    /// <summary>
+    /// Visits that started in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), for the follow-up job
+    /// (<see cref="FollowUpScheduler"/>) each time it runs. Read only.
+    /// </summary>
     public async Task<IReadOnlyList<FollowUpNotice>> VisitsAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         var visits = await (from a in db.Bookings

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using HemelMassage.Web.Book;
-using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Intake;
 

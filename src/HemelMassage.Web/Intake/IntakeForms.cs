@@ -1,5 +1,4 @@
 using HemelMassage.Web.Book;
-using HemelMassage.Web.Bookings;
 
 namespace HemelMassage.Web.Intake;
 

@@ -1,5 +1,3 @@
-using HemelMassage.Web.Email;
-
 namespace HemelMassage.Web.Intake;
 
 public static class IntakeServiceCollectionExtensions
@@ -8,7 +6,7 @@ public static class IntakeServiceCollectionExtensions
     {
         services.AddSingleton<HealthAnswerProtector>();
         services.AddScoped<IntakeRecords>();
-        services.AddScoped<IFollowUpSource, FollowUpSource>();
+        services.AddScoped<FollowUpSource>();
         return services;
     }
 }

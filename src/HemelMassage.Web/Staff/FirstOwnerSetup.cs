@@ -22,7 +22,7 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
         }
         var token = Secrets.NewToken();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Set<StaffSetupToken>().Where(t => t.UsedUtc == null).ExecuteDeleteAsync();
+        await db.StaffSetupTokens.Where(t => t.UsedUtc == null).ExecuteDeleteAsync();
         db.Add(new StaffSetupToken { TokenHash = Secrets.Hash(token), CreatedUtc = now, ExpiresUtc = now + Lifetime });
         await db.SaveChangesAsync();
         return clinic.AbsoluteUrl($"{Path}?token={token}");
@@ -60,7 +60,7 @@ public sealed class FirstOwnerSetup(ClinicDbContext db, UserManager<StaffUser> u
         }
         var hash = Secrets.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Set<StaffSetupToken>().SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedUtc == null && t.ExpiresUtc > now);
+        return await db.StaffSetupTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedUtc == null && t.ExpiresUtc > now);
     }
 
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Closures;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Site;

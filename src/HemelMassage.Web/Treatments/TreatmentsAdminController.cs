@@ -3,7 +3,6 @@ using FluentValidation;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Site;
-using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using HemelMassage.Web.Site;
-using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -48,8 +48,8 @@ public static class IntakeSteps
         return await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).Select(p => p.BookingId!.Value).SingleAsync());
     }
 
-    public static Task<BookingIntake> IntakeAsync(this BookingSite site, int appointmentId) =>
-        site.WithDbAsync(db => db.Intakes.AsNoTracking().SingleAsync(i => i.BookingId == appointmentId));
+    public static Task<BookingIntake> IntakeAsync(this BookingSite site, int bookingId) =>
+        site.WithDbAsync(db => db.Intakes.AsNoTracking().SingleAsync(i => i.BookingId == bookingId));
 
     public static HealthAnswers? Decrypt(this BookingSite site, BookingIntake intake) =>
         site.Services.GetRequiredService<HealthAnswerProtector>().Unprotect(intake.ProtectedAnswers);

@@ -17,7 +17,7 @@ namespace HemelMassage.Web.Tests.Performance;
 public sealed class AvailabilityQueryPlanTests
 {
     [Fact]
-    public async Task The_availability_query_searches_an_index_and_never_scans_the_appointments()
+    public async Task The_availability_query_searches_an_index_and_never_scans_the_bookings()
     {
         var sql = new RequestSqlCounter();
         using var site = new BookingSite();

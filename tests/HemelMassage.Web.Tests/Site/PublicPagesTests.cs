@@ -24,6 +24,21 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains("<meta name=\"description\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/treatments")]
+    [InlineData("/about")]
+    [InlineData("/contact")]
+    [InlineData("/privacy")]
+    [InlineData("/book")]
+    [InlineData("/articles")]
+    public async Task Each_clinic_page_calls_a_booked_hour_a_booking_never_an_appointment(string path)
+    {
+        var html = await _client.GetStringAsync(path);
+
+        Assert.DoesNotContain("appointment", html, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task The_treatments_page_shows_every_treatment_as_sixty_minutes_with_a_price()
     {

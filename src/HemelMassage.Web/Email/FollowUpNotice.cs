@@ -1,5 +1,3 @@
-using HemelMassage.Web.Data;
-
 namespace HemelMassage.Web.Email;
 
 /// <summary>
@@ -12,13 +10,3 @@ public sealed record FollowUpNotice(
     IReadOnlyList<EmailLink> Articles);
 
 public sealed record FollowUpReason(IReadOnlyList<string> Areas, string Why);
-
-/// <summary>What the follow-up job asks the intake feature each time it runs: visits as they are now.</summary>
-public interface IFollowUpSource
-{
-    /// <summary>
-    /// Visits that started in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), were not cancelled or
-    /// missed, whose therapist recorded the areas worked, for clients who did not opt out. Read only.
-    /// </summary>
-    Task<IReadOnlyList<FollowUpNotice>> VisitsAsync(ClinicDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
-}
