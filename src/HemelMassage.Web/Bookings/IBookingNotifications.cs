@@ -5,7 +5,7 @@ namespace HemelMassage.Web.Bookings;
 /// <summary>
 /// What the booking feature tells the rest of the site when a booking is made, moved or cancelled.
 /// Called inside the booking's own write transaction, before it saves: an implementation only adds
-/// rows to <paramref name="db"/> (the email outbox) and never does I/O, so the notice and the change
+/// rows to the given database context (the email outbox) and never does I/O, so the notice and the change
 /// commit together or not at all.
 /// </summary>
 public interface IBookingNotifications
