@@ -22,25 +22,47 @@ public static class Browser
         return (reason, $"{Path.GetFileNameWithoutExtension(file)}.{test} (skipped: {reason})");
     }
 
-    private static readonly Lazy<Task<IBrowser>> s_shared = new(LaunchSharedAsync);
+    private static readonly SemaphoreSlim s_gate = new(1, 1);
+    private static IPlaywright? s_playwright;
+    private static IBrowser? s_shared;
 
     /// <summary>
     /// The one Chromium of this test run, launched on first use and closed when the test process exits. Every
     /// site's tests open their own contexts in it (a context is a fresh profile: its own cookies, storage and
-    /// cache, and cheap), so sharing the process shares nothing a test could see.
+    /// cache, and cheap), so sharing the process shares nothing a test could see. Should Chromium itself go
+    /// (a crash of the browser process), the next page opens in a new one, so one crash fails only the tests
+    /// that were using it, each saying so, not every test after it.
     /// </summary>
-    public static Task<IBrowser> SharedAsync() => s_shared.Value;
-
-    private static async Task<IBrowser> LaunchSharedAsync()
+    public static async Task<IBrowser> SharedAsync()
     {
-        var (playwright, browser) = await LaunchAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        await s_gate.WaitAsync();
+        try
         {
-            // Bounded: a driver that has already gone must not hold up the end of the run.
-            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
-            playwright.Dispose();
-        };
-        return browser;
+            if (s_shared is { IsConnected: true })
+            {
+                return s_shared;
+            }
+            if (s_playwright is null)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    // Bounded: a driver that has already gone must not hold up the end of the run.
+                    s_shared?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+                    s_playwright?.Dispose();
+                };
+            }
+            else
+            {
+                Console.Error.WriteLine("Chromium had gone (its process ended); launching a new one for the pages still to come.");
+                s_playwright.Dispose();
+            }
+            (s_playwright, s_shared) = await LaunchAsync();
+            return s_shared;
+        }
+        finally
+        {
+            s_gate.Release();
+        }
     }
 
     private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()

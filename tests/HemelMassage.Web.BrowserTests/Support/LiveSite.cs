@@ -76,6 +76,7 @@ public class LiveSite : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
+        Browser = await Support.Browser.SharedAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport,
@@ -106,7 +107,14 @@ public class LiveSite : IAsyncLifetime
         // The browser outlives this site (other classes use it); the contexts this site's tests left open go with it.
         foreach (var context in _contexts)
         {
-            await context.CloseAsync();
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException) when (context.Browser is not { IsConnected: true })
+            {
+                // Its Chromium has already gone, and the context with it.
+            }
         }
         await Site.DisposeAsync();
         await Smtp.DisposeAsync();
