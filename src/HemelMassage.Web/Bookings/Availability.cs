@@ -20,15 +20,6 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
 
     public Task<Schedule> ScheduleAsync(CancellationToken cancellationToken = default) => schedules.GetAsync(cancellationToken);
 
-    /// <summary>Every free hour from now to the end of the booking window.</summary>
-    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(Schedule schedule, int treatmentId, int? therapistId, int? excludingBookingId = null, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (from, to) = calculator.Dates(now);
-        var bookings = await BookingsAsync(now + options.Value.MinimumNotice, now + options.Value.MaximumWindow, therapistId, excludingBookingId, cancellationToken);
-        return calculator.FreeSlots(schedule, bookings, now, treatmentId, therapistId, from, to);
-    }
-
     /// <summary>What a times page shows: the dates with free hours, and the hours of any one of them, from one query.</summary>
     public async Task<FreeTimes> FreeTimesAsync(Schedule schedule, int treatmentId, int? therapistId, int? excludingBookingId = null, CancellationToken cancellationToken = default)
     {
