@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Admin;
 
+[Trait("Database", "Both")]
 public sealed class BookingActionTests(BookingSite site) : IClassFixture<BookingSite>
 {
     [Fact]

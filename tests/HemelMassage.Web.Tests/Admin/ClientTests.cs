@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Admin;
 
+[Trait("Database", "Both")]
 public sealed class ClientTests(BookingSite site) : IClassFixture<BookingSite>
 {
     [Fact]

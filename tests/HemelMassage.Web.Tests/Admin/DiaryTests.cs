@@ -4,6 +4,7 @@ using HemelMassage.Web.Tests.Support;
 
 namespace HemelMassage.Web.Tests.Admin;
 
+[Trait("Database", "Both")]
 public sealed class DiaryTests(BookingSite site) : IClassFixture<BookingSite>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Admin;
 
+[Trait("Database", "Both")]
 public sealed class ErasureTests
 {
     [Fact]

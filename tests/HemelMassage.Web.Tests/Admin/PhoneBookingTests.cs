@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Admin;
 
+[Trait("Database", "Both")]
 public sealed partial class PhoneBookingTests(BookingSite site) : IClassFixture<BookingSite>
 {
     private static async Task<HttpResponseMessage> BookAsync(HttpClient client, string email, string date, string time, int therapist = 1, bool overrideRules = false)

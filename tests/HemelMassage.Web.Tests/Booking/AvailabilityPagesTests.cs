@@ -9,6 +9,7 @@ namespace HemelMassage.Web.Tests.Booking;
 /// The times page is rendered once and shared by every visitor until something changes what is free:
 /// these tests are the "until".
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class AvailabilityPagesTests
 {
     private const string Wednesday = "/book/times?treatment=deep-tissue&therapist=1&date=2026-12-09";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
 
+[Trait("Database", "Both")]
 public sealed class BookingFlowTests(BookingSite site) : IClassFixture<BookingSite>
 {
     private readonly HttpClient _client = site.CreatePageClient();

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace HemelMassage.Web.Tests.Booking;
 
+[Trait("Database", "Both")]
 public sealed class ConcurrencyTests(ITestOutputHelper output)
 {
     [Fact]

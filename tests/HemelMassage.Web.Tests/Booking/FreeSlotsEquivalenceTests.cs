@@ -7,6 +7,7 @@ namespace HemelMassage.Web.Tests.Booking;
 /// search. Here it must give exactly the hours that the plain rule gives (every grid start converted through
 /// the time zone, every booking compared), on random clinics over both clock changes of 2026.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class FreeSlotsEquivalenceTests
 {
     [Fact]

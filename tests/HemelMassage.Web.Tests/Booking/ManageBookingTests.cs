@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
 
+[Trait("Database", "Both")]
 public sealed partial class ManageBookingTests
 {
     private static async Task<string> BookAsync(HttpClient client, string start)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Tests.Booking;
 
 /// <summary>Change time, Back, a time let go: what a client typed is never thrown away, and each page says what happened.</summary>
+[Trait("Database", "Both")]
 public sealed class NothingLostTests
 {
     private static async Task<(HttpClient Client, string Key, string Token)> AtDetailsAsync(BookingSite site, string start = "2026-12-08T10:00Z")

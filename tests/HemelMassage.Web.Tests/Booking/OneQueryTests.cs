@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Booking;
 
+[Trait("Database", "Both")]
 public sealed class OneQueryTests
 {
     [Fact]

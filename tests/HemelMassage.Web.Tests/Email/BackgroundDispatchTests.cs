@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Email;
 
+[Trait("Database", "Both")]
 public sealed class BackgroundDispatchTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Ical.Net;
 
 namespace HemelMassage.Web.Tests.Email;
 
+[Trait("Database", "Both")]
 public sealed class CalendarSequenceTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using HemelMassage.Web.Tests.Support;
 
 namespace HemelMassage.Web.Tests.Email;
 
+[Trait("Database", "Both")]
 public sealed class MailOutageTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Email;
 
+[Trait("Database", "Both")]
 public sealed class ReminderTests
 {
     // Monday 30 November 2026, 10:00 in London (GMT); the bookings below are on Tuesday 1 December.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Intake;
 
+[Trait("Database", "Both")]
 public sealed class FollowUpTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static async Task<int> VisitAsync(BookingSite site, string start, string email, string[] felt, string[] worked, bool optOut = false)

@@ -11,6 +11,7 @@ namespace HemelMassage.Web.Tests.Intake;
 /// One site for the class: each test books hours of its own (<see cref="SarahsHours"/>) under an email of its
 /// own, since a returning client's answers are found by email, and looks only at its own booking's rows.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingSite>
 {
     private static List<KeyValuePair<string, string>> Details(string email, params string[] regions) =>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Intake;
 
+[Trait("Database", "Both")]
 public sealed class PrivacyRightsTests
 {
     [Fact]

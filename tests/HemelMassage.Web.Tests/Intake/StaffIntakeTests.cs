@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Intake;
 
+[Trait("Database", "Both")]
 public sealed class StaffIntakeTests
 {
     private const string Marker = "Zqhealth7731";

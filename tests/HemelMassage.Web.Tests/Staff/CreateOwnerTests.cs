@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Staff;
 
+[Trait("Database", "Both")]
 public sealed class CreateOwnerTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     [Fact]

@@ -20,6 +20,7 @@ public sealed class ClockedTwoFactorSite : SiteFactory
     public string CodeNow(string key) => StaffHelpers.Totp(key, Clock.GetUtcNow());
 }
 
+[Trait("Database", "Both")]
 public sealed partial class TwoFactorTests(ClockedTwoFactorSite site) : IClassFixture<ClockedTwoFactorSite>
 {
     [Fact]
