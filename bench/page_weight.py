@@ -30,9 +30,14 @@ class Assets(HTMLParser):
             self.urls.append(a["src"])
 
 
+# One browser, one cookie jar, for every request: the details step answers only the browser that started
+# the booking (its booking cookie), so the page is weighed by the browser that walked the form to it.
+BROWSER = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
 def fetch(url):
     req = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip", "User-Agent": "page-weight"})
-    with urllib.request.urlopen(req) as r:
+    with BROWSER.open(req) as r:
         body = r.read()
         return body, r.headers
 
@@ -41,7 +46,7 @@ def weigh(base, path):
     body, headers = fetch(urljoin(base, path))
     html_bytes = len(body)
     # Parse the decompressed HTML for assets.
-    plain = urllib.request.urlopen(urllib.request.Request(urljoin(base, path))).read().decode("utf-8")
+    plain = BROWSER.open(urllib.request.Request(urljoin(base, path))).read().decode("utf-8")
     parser = Assets()
     parser.feed(plain)
     total, requests, js, uncached = html_bytes, 1, 0, []
@@ -75,7 +80,7 @@ class TimesForm(HTMLParser):
 def details_path(base):
     """Walks the booking form as a client does (treatment, any therapist, the first free hour) and returns
     the path of the details step, the page with the body map and the booking's only script."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener = BROWSER
     times = opener.open(urljoin(base, "/book/times?treatment=deep-tissue&therapist=any")).read().decode("utf-8")
     form = TimesForm()
     form.feed(times)
