@@ -96,7 +96,6 @@ public sealed class StaffAccounts(
         {
             return StaffChange.Refused("Reset your own authenticator app from Your account.");
         }
-        user.LastAuthenticatorStep = null;
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key, and a new security stamp: every session of the account ends at its next request (StaffSessions).
         await users.ResetAuthenticatorKeyAsync(user);
