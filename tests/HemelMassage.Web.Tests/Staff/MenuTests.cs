@@ -32,7 +32,8 @@ public sealed partial class MenuTests(SiteFactory site) : IClassFixture<SiteFact
         {
             var response = await client.GetAsync(link);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: the menu's {link} answered {(int)response.StatusCode}");
-            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            // The dashboard is the menu's first entry, not a parent: what it alone links is not in the menu.
+            if (link != "/admin" && response.Content.Headers.ContentType?.MediaType == "text/html")
             {
                 reachable.UnionWith(PageLinks(await response.Content.ReadAsStringAsync()).Where(l => l.StartsWith(link + "/", StringComparison.OrdinalIgnoreCase)));
             }
