@@ -20,6 +20,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<MailboxLinkComposer>();
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
+        services.AddScoped<StaffPasswordLinkEmail>();
         services.AddSingleton<OutboxSecrets>();
 
         services.AddSingleton<OutboxMimeBuilder>();

@@ -20,6 +20,7 @@ public enum EmailKind
     ClinicNeedsConversation,
     FollowUp,
     MailboxLink,
+    StaffPasswordLink,
 }
 
 /// <summary>

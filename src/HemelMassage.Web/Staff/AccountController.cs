@@ -8,7 +8,10 @@ namespace HemelMassage.Web.Staff;
 
 public sealed record AccountPage(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, ChangePasswordForm Password);
 
-public sealed record TwoFactorSetupPage(string SharedKey, string AuthenticatorUri, CodeForm Form);
+public sealed record TwoFactorSetupPage(string SharedKey, string AuthenticatorUri, CodeForm Form)
+{
+    public string QrCode => AuthenticatorQrCode.PngDataUri(AuthenticatorUri);
+}
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes);
 

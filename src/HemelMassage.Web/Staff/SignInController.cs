@@ -7,13 +7,19 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace HemelMassage.Web.Staff;
 
-/// <summary>The only admin pages open to anonymous visitors: signing in and setting a password from a link.</summary>
+public sealed record LinkExpiredPage(string InvitationLifetime, string NewPasswordLifetime);
+
+public sealed record ForgotPasswordSentPage(string Email, string Lifetime);
+
+/// <summary>The only admin pages open to anonymous visitors: signing in, asking for a new password, and setting a password from a link.</summary>
 [Area("Admin")]
 [AllowAnonymous]
 [Route("admin/account")]
 public sealed class SignInController(
-    SignInManager<StaffUser> signIn, StaffSignIn passwordSignIn, UserManager<StaffUser> users, AuditLog audit, ILogger<SignInController> logger,
-    IValidator<SignInForm> signInValidator, IValidator<CodeForm> codeValidator, IValidator<SetPasswordForm> setPasswordValidator) : Controller
+    SignInManager<StaffUser> signIn, StaffSignIn passwordSignIn, UserManager<StaffUser> users, StaffPasswordLinks links, ForgottenPasswords forgotten,
+    AuditLog audit, ILogger<SignInController> logger,
+    IValidator<SignInForm> signInValidator, IValidator<CodeForm> codeValidator, IValidator<SetPasswordForm> setPasswordValidator,
+    IValidator<ForgotPasswordForm> forgotValidator) : Controller
 {
     public const string NoMatch = "That email and password do not match.";
 
@@ -66,13 +72,30 @@ public sealed class SignInController(
     [EnableRateLimiting(RateLimits.SignIn)]
     public Task<IActionResult> RecoveryCode(CodeForm form) => SecondFactor(form, recovery: true);
 
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [HttpPost("forgot-password")]
+    [EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form)
+    {
+        ModelState.Clear();
+        ModelState.AddErrors(await forgotValidator.ValidateAsync(form));
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        // The same answer for every address, and no work here that an unknown address would skip (ForgottenPasswords).
+        forgotten.Request(form.Email);
+        return View("ForgotPasswordSent", new ForgotPasswordSentPage(form.Email.Trim(), Bookings.Durations.Say(links.NewPasswordLifetime)));
+    }
+
     [HttpGet("set-password")]
     public async Task<IActionResult> SetPassword(string? user, string? token)
     {
         var staff = user is null ? null : await users.FindByIdAsync(user);
-        var valid = staff is not null && token is not null && await users.VerifyUserTokenAsync(
-            staff, users.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffUser>.ResetPasswordTokenPurpose, token);
-        return valid ? View(new SetPasswordForm { UserId = user!, Token = token! }) : View("LinkExpired");
+        var valid = staff is not null && token is not null && await links.IsValidAsync(staff, token);
+        return valid ? View(new SetPasswordForm { UserId = user!, Token = token! }) : LinkExpired();
     }
 
     [HttpPost("set-password")]
@@ -80,19 +103,19 @@ public sealed class SignInController(
     {
         ModelState.Clear();
         ModelState.AddErrors(await setPasswordValidator.ValidateAsync(form));
-        var user = await users.FindByIdAsync(form.UserId);
-        if (user is null)
+        var user = string.IsNullOrEmpty(form.UserId) ? null : await users.FindByIdAsync(form.UserId);
+        if (user is null || string.IsNullOrEmpty(form.Token))
         {
-            return View("LinkExpired");
+            return LinkExpired();
         }
         if (!ModelState.IsValid)
         {
             return View(form);
         }
-        var result = await users.ResetPasswordAsync(user, form.Token, form.NewPassword);
-        if (result.Errors.Any(e => e.Code == "InvalidToken"))
+        var result = await links.SetPasswordAsync(user, form.Token, form.NewPassword);
+        if (result is null)
         {
-            return View("LinkExpired");
+            return LinkExpired();
         }
         if (!result.Succeeded)
         {
@@ -104,6 +127,9 @@ public sealed class SignInController(
         TempData["Notice"] = "Your password is set. Sign in with it now.";
         return RedirectToAction(nameof(SignIn));
     }
+
+    private ViewResult LinkExpired() =>
+        View("LinkExpired", new LinkExpiredPage(Bookings.Durations.Say(links.InvitationLifetime), Bookings.Durations.Say(links.NewPasswordLifetime)));
 
     private async Task<IActionResult> SecondFactor(CodeForm form, bool recovery)
     {
@@ -129,7 +155,7 @@ public sealed class SignInController(
         }
         logger.LogWarning("Staff two-factor sign-in failed for {Email}{Locked}", user.Email, result.IsLockedOut ? " and the account is locked out" : "");
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
-            ? "Too many attempts: this account is locked for 15 minutes."
+            ? $"Too many attempts: this account is locked for {Bookings.Durations.Say(users.Options.Lockout.DefaultLockoutTimeSpan)}. The clinic's Owner can unlock it sooner."
             : "That code is not right. Check the time on your phone and try the newest code.");
         return View(view, form);
     }

@@ -64,6 +64,19 @@ public sealed class SignInThrottle(TimeProvider clock)
         }
     }
 
+    /// <summary>The Owner unlocked the account: every counter on it, from any address, starts afresh.</summary>
+    public void Forgive(string account)
+    {
+        lock (_lock)
+        {
+            _counters.Remove("account|" + account);
+            foreach (var key in _counters.Keys.Where(k => k.StartsWith("pair|" + account + "|", StringComparison.Ordinal)).ToList())
+            {
+                _counters.Remove(key);
+            }
+        }
+    }
+
     private static List<(string Key, int Free)> Counters(string account, string address, bool trustedBrowser)
     {
         List<(string, int)> counters = [("pair|" + account + "|" + address, FreeFromOneAddress), ("address|" + address, FreePerAddress)];

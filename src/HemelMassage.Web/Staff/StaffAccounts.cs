@@ -1,11 +1,10 @@
-using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Staff;
 
-public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool TwoFactorEnabled, bool HasPassword, int? TherapistId = null);
+public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool TwoFactorEnabled, bool HasPassword, int? TherapistId = null, DateTime? LockedUntilUtc = null);
 
 public sealed record StaffChange(bool Succeeded, string? Error = null)
 {
@@ -13,15 +12,22 @@ public sealed record StaffChange(bool Succeeded, string? Error = null)
     public static StaffChange Refused(string error) => new(false, error);
 }
 
-/// <summary>Creating, inviting, disabling and re-roling staff. Every change is audited in the same save.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext db, AuditLog audit, ClinicOptions clinic)
+/// <summary>Creating, inviting, disabling and re-roling staff, and putting an account right. Every change is audited in the same save.</summary>
+public sealed class StaffAccounts(
+    UserManager<StaffUser> users, ClinicDbContext db, AuditLog audit, StaffPasswordLinks links, Email.StaffPasswordLinkEmail linkEmail,
+    SignInThrottle throttle, TimeProvider clock)
 {
+    /// <summary>A forgotten-password link goes to one account at most this often, however often it is asked for.</summary>
+    public static readonly TimeSpan NewPasswordLinkInterval = TimeSpan.FromMinutes(5);
+
     public async Task<IReadOnlyList<StaffMember>> ListAsync()
     {
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync();
+        var now = clock.GetUtcNow();
         return all.Select(u => new StaffMember(u.Id, u.Email ?? "", u.DisplayName,
-            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.IsDisabled, u.TwoFactorEnabled, u.PasswordHash is not null, u.TherapistId)).ToList();
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.IsDisabled, u.TwoFactorEnabled, u.PasswordHash is not null, u.TherapistId,
+            u.LockoutEnd > now ? u.LockoutEnd.Value.UtcDateTime : null)).ToList();
     }
 
     /// <summary>Creates an account with no password and returns the one-time link that sets it.</summary>
@@ -47,11 +53,65 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, ClinicDbContext 
         return (StaffChange.Ok, await SetPasswordLinkAsync(user));
     }
 
-    public async Task<string> SetPasswordLinkAsync(StaffUser user)
+    public Task<string> SetPasswordLinkAsync(StaffUser user) => links.InvitationAsync(user);
+
+    /// <summary>The Owner emails a member of staff a link to choose a new password; their current one keeps working until then.</summary>
+    public Task<StaffChange> SendNewPasswordLinkAsync(string id) => ChangeAsync(id, async user =>
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        return clinic.AbsoluteUrl($"admin/account/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        if (user.IsDisabled)
+        {
+            return StaffChange.Refused("That account is disabled: enable it first.");
+        }
+        linkEmail.Add(user.Email!, user.DisplayName, await links.NewPasswordAsync(user), links.NewPasswordLifetime, byOwner: true);
+        audit.Add("staff.password-link-sent", user.Email ?? user.Id, "A link to choose a new password was emailed.");
+        return StaffChange.Ok;
+    });
+
+    /// <summary>
+    /// "Forgotten your password?" on the sign-in page. True when a link was queued; nothing is said to the person
+    /// asking either way. Unknown and disabled accounts get nothing, and an account gets one link per interval.
+    /// </summary>
+    public async Task<bool> RequestNewPasswordLinkAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user?.Email is null || user.IsDisabled)
+        {
+            return false;
+        }
+        var since = clock.GetUtcNow().UtcDateTime - NewPasswordLinkInterval;
+        if (await db.OutboxMessages.AnyAsync(m => m.Kind == Email.EmailKind.StaffPasswordLink && m.ToAddress == user.Email && m.CreatedAt > since))
+        {
+            return false;
+        }
+        linkEmail.Add(user.Email, user.DisplayName, await links.NewPasswordAsync(user), links.NewPasswordLifetime, byOwner: false);
+        audit.Add("staff.password-link-requested", user.Email, "Asked for on the sign-in page; a link to choose a new password was emailed.", AuditLog.NotSignedIn);
+        await db.SaveChangesAsync();
+        return true;
     }
+
+    /// <summary>Turns off a member's authenticator app (a lost phone): they set one up again at their next sign-in, and their sessions end now.</summary>
+    public Task<StaffChange> ResetTwoFactorAsync(string id, string actorId) => ChangeAsync(id, async user =>
+    {
+        if (user.Id == actorId)
+        {
+            return StaffChange.Refused("Reset your own authenticator app from Your account.");
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key, and a new security stamp: every session of the account ends at its next request (StaffSessions).
+        await users.ResetAuthenticatorKeyAsync(user);
+        audit.Add("staff.two-factor-reset", user.Email ?? user.Id, "Reset by the Owner; a new authenticator app must be set up at the next sign-in.");
+        return StaffChange.Ok;
+    });
+
+    /// <summary>Lifts a lockout (too many wrong authenticator codes) and forgets the wrong passwords typed for the account.</summary>
+    public Task<StaffChange> UnlockAsync(string id) => ChangeAsync(id, async user =>
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        throttle.Forgive(users.NormalizeName(user.UserName ?? user.Email ?? ""));
+        audit.Add("staff.unlocked", user.Email ?? user.Id);
+        return StaffChange.Ok;
+    });
 
     public Task<StaffChange> DisableAsync(string id, string actorId) => ChangeAsync(id, async user =>
     {

@@ -8,7 +8,7 @@ namespace HemelMassage.Web.Staff;
 
 public sealed record StaffPage(IReadOnlyList<StaffMember> Members, InviteForm Invite, string? InviteLink, string? InvitedName, IReadOnlyList<Diary.TherapistOption> Therapists);
 
-/// <summary>The Owner's list of staff: invite, disable or enable, change role.</summary>
+/// <summary>The Owner's list of staff: invite, disable or enable, change role, and put an account right (new password link, authenticator reset, unlock).</summary>
 [Area("Admin")]
 [Authorize(Roles = StaffRoles.Owner)]
 [Route("admin/staff")]
@@ -53,6 +53,17 @@ public sealed class StaffController(StaffAccounts accounts, Email.StaffInvitatio
             ? Done(await accounts.ChangeRoleAsync(id, form.Role, Me), "Role changed.")
             : Done(StaffChange.Refused(validation.Errors[0].ErrorMessage), "");
     }
+
+    [HttpPost("{id}/send-password-link")]
+    public async Task<IActionResult> SendPasswordLink(string id) =>
+        Done(await accounts.SendNewPasswordLinkAsync(id), "We have emailed them a link to choose a new password. Their current password works until they use it.");
+
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id) =>
+        Done(await accounts.ResetTwoFactorAsync(id, Me), "Authenticator app reset: they are signed out everywhere and set up a new app when they next sign in.");
+
+    [HttpPost("{id}/unlock")]
+    public async Task<IActionResult> Unlock(string id) => Done(await accounts.UnlockAsync(id), "Account unlocked: they can sign in again now.");
 
     [HttpPost("{id}/therapist")]
     public async Task<IActionResult> Therapist(string id, int? therapistId) => Done(await accounts.LinkTherapistAsync(id, therapistId), "Therapist record linked.");

@@ -54,6 +54,18 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
     }
 }
 
+public sealed class ForgotPasswordForm
+{
+    public string Email { get; set; } = "";
+}
+
+public sealed class ForgotPasswordFormValidator : AbstractValidator<ForgotPasswordForm>
+{
+    public ForgotPasswordFormValidator() =>
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address.")
+            .PlainMailbox().WithMessage("Enter an email address like name@example.com.");
+}
+
 public sealed class FirstOwnerForm
 {
     public string Token { get; set; } = "";
@@ -131,6 +143,7 @@ public static class StaffFormExtensions
         .AddSingleton<IValidator<SignInForm>, SignInFormValidator>()
         .AddSingleton<IValidator<CodeForm>, CodeFormValidator>()
         .AddSingleton<IValidator<SetPasswordForm>, SetPasswordFormValidator>()
+        .AddSingleton<IValidator<ForgotPasswordForm>, ForgotPasswordFormValidator>()
         .AddSingleton<IValidator<ChangePasswordForm>, ChangePasswordFormValidator>()
         .AddSingleton<IValidator<FirstOwnerForm>, FirstOwnerFormValidator>()
         .AddSingleton<IValidator<InviteForm>, InviteFormValidator>()

@@ -19,6 +19,9 @@ public sealed class StaffOptions
     /// <summary>How long an invitation or set-password link stays valid.</summary>
     public TimeSpan SetPasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>How long a link to choose a new password stays valid (asked for on the sign-in page, or sent by the Owner).</summary>
+    public TimeSpan NewPasswordLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Binds the whole section, so a new property is read with no further code. Development's defaults (no
     /// second factor, plain-http cookies) are set before binding, so a configured value still wins.
@@ -30,7 +33,7 @@ public sealed class StaffOptions
             o.SecureCookies = !environment.IsDevelopment();
         })
         .BindConfiguration(Section)
-        .Validate(o => o.SecurityStampValidationInterval > TimeSpan.Zero && o.SetPasswordLinkLifetime > TimeSpan.Zero,
-            "Staff:SecurityStampValidationInterval and Staff:SetPasswordLinkLifetime must be positive.")
+        .Validate(o => o.SecurityStampValidationInterval > TimeSpan.Zero && o.SetPasswordLinkLifetime > TimeSpan.Zero && o.NewPasswordLinkLifetime > TimeSpan.Zero,
+            "Staff:SecurityStampValidationInterval, Staff:SetPasswordLinkLifetime and Staff:NewPasswordLinkLifetime must be positive.")
         .ValidateOnStart();
 }

@@ -32,14 +32,15 @@ public static class StaffServiceCollectionExtensions
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = true;
+                identity.Tokens.PasswordResetTokenProvider = StaffLinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
-        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<StaffOptions>>((o, staff) => o.TokenLifespan = staff.Value.SetPasswordLinkLifetime);
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<StaffLinkTokenProvider>(StaffLinkTokenProvider.Name);
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
         {
             o.ValidationInterval = staff.Value.SecurityStampValidationInterval;
@@ -79,6 +80,9 @@ public static class StaffServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffPasswordLinks>();
+        services.AddSingleton<ForgottenPasswords>();
+        services.AddHostedService(provider => provider.GetRequiredService<ForgottenPasswords>());
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<TrustedBrowsers>();

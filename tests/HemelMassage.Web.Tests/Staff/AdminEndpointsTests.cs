@@ -9,13 +9,14 @@ namespace HemelMassage.Web.Tests.Staff;
 
 public sealed class AdminEndpointsTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
-    // The only admin pages open to anyone: signing in, and setting a password from a one-time link.
+    // The only admin pages open to anyone: signing in, asking for a new password, and setting one from a one-time link.
     private static readonly string[] OpenOnPurpose =
     [
         "GET admin/account/sign-in", "POST admin/account/sign-in",
         "GET admin/account/sign-in/two-factor", "POST admin/account/sign-in/two-factor",
         "GET admin/account/sign-in/recovery-code", "POST admin/account/sign-in/recovery-code",
         "GET admin/account/set-password", "POST admin/account/set-password",
+        "GET admin/account/forgot-password", "POST admin/account/forgot-password", "HEAD admin/account/forgot-password",
         "GET admin/account/setup", "POST admin/account/setup",
         "HEAD admin/account/sign-in", "HEAD admin/account/sign-in/two-factor", "HEAD admin/account/sign-in/recovery-code",
         "HEAD admin/account/set-password", "HEAD admin/account/setup",
