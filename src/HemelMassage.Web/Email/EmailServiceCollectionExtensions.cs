@@ -21,6 +21,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
         services.AddSingleton<OutboxSecrets>();
+        services.AddScoped<EmailSearch>();
 
         services.AddSingleton<OutboxMimeBuilder>();
         services.AddSingleton<MailFolder>();
