@@ -107,12 +107,13 @@ public sealed class BookingWrites(
         notifications.Rescheduled(db, await NoticeAsync(booking, manageToken, cancellationToken), previous);
     }
 
-    /// <param name="reason">The clinic's reason, told to the client; null when the client cancels.</param>
-    public async Task CancelAsync(Booking booking, Actor by, string what, string? reason, CancellationToken cancellationToken)
+    /// <param name="what">For the history and the audit log only: never sent.</param>
+    /// <param name="messageToClient">The clinic's words for the client's email, or null for none.</param>
+    public async Task CancelAsync(Booking booking, Actor by, string what, string? messageToClient, CancellationToken cancellationToken)
     {
         booking.Status = BookingStatus.Cancelled;
         Record(booking, by, "booking.cancel", what);
-        notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), reason, byClinic: by.IsStaff);
+        notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), messageToClient, byClinic: by.IsStaff);
     }
 
     /// <summary>Arrived, no-show or late cancellation; a late cancellation frees the hour and withdraws the client's calendar entry.</summary>
@@ -125,6 +126,22 @@ public sealed class BookingWrites(
             notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), null, byClinic: false);
         }
         Record(booking, by, "booking." + status.ToString().ToLowerInvariant(), what);
+    }
+
+    /// <summary>
+    /// Back to booked. A late cancellation had told the client it was cancelled and withdrawn their calendar entry,
+    /// so they are sent the confirmation again, its invitation one sequence later than the withdrawal.
+    /// </summary>
+    public async Task UndoMarkAsync(Booking booking, Actor by, string what, CancellationToken cancellationToken)
+    {
+        var wasCancelled = booking.Status == BookingStatus.LateCancellation;
+        booking.Status = BookingStatus.Booked;
+        if (wasCancelled)
+        {
+            booking.CalendarSequence++;
+            notifications.Booked(db, await NoticeAsync(booking, null, cancellationToken));
+        }
+        Record(booking, by, "booking.undo-mark", what);
     }
 
     private void Record(Booking booking, Actor by, string action, string what)

@@ -25,3 +25,6 @@ public sealed record DeskResult(DeskOutcome Outcome, string Message = "", string
     public static readonly DeskResult Forbidden = new(DeskOutcome.Forbidden);
     public static readonly DeskResult Stale = new(DeskOutcome.Stale, StaleMessage);
 }
+
+/// <param name="Marks">The marks the page offers now; <paramref name="MayUndo"/>: the current mark may be taken back.</param>
+public sealed record StatusActions(IReadOnlyList<BookingStatus> Marks, bool MayUndo);

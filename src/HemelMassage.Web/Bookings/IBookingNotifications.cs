@@ -14,7 +14,8 @@ public interface IBookingNotifications
 
     void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc);
 
-    void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic);
+    /// <param name="message">The clinic's own words to the client, or null. Staff reasons for a cancellation never come here.</param>
+    void Cancelled(ClinicDbContext db, BookingNotice notice, string? message, bool byClinic);
 
     /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>
     void NeedsConversation(ClinicDbContext db, BookingNotice notice);

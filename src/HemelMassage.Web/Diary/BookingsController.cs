@@ -11,7 +11,11 @@ namespace HemelMassage.Web.Diary;
 
 public sealed record BookingPage(
     BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,
-    Intake.IntakeView Intake, bool MayReadHealth);
+    Intake.IntakeView Intake, bool MayReadHealth, StatusActions Actions)
+{
+    /// <summary>A cancelled booking, by either side, was never worked: no areas-worked form.</summary>
+    public bool Attended => Booking.Status is not (BookingStatus.Cancelled or BookingStatus.LateCancellation);
+}
 
 /// <summary>One booking: its details and history, and what the desk may do to it (post/redirect/get).</summary>
 [Area("Admin")]
@@ -28,6 +32,10 @@ public sealed class BookingsController(
     [HttpPost("{id:int}/mark/{status}")]
     public async Task<IActionResult> Mark(int id, string status, int? version, CancellationToken cancellationToken)
     {
+        if (status == "undo")
+        {
+            return await AfterAsync(id, await desk.UndoMarkAsync(id, version, cancellationToken), "", null, null, cancellationToken);
+        }
         BookingStatus? target = status switch
         {
             "arrived" => BookingStatus.Arrived,
@@ -70,6 +78,11 @@ public sealed class BookingsController(
         if (!await viewer.MaySeeNoteAsync(booking, cancellationToken))
         {
             return Forbid();
+        }
+        if (booking.Status is BookingStatus.Cancelled or BookingStatus.LateCancellation)
+        {
+            TempData["Problem"] = "This booking was cancelled, so no areas were worked.";
+            return Redirect($"/admin/bookings/{id}");
         }
         // Unknown codes are dropped rather than refused: the form only offers the map's own.
         await intakes.RecordWorkedAsync(booking, worked ?? [], viewer.Name, cancellationToken);
@@ -120,6 +133,6 @@ public sealed class BookingsController(
         cancel ??= new CancelForm { Version = details.Version };
         var mayReadHealth = await viewer.MaySeeNoteAsync(booking, cancellationToken);
         var intake = await intakes.ViewAsync(booking, mayReadHealth, cancellationToken);
-        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth));
+        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking)));
     }
 }

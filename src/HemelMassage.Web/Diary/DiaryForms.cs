@@ -10,9 +10,11 @@ public class VersionedForm
     public int? Version { get; set; }
 }
 
+/// <summary>The staff's reason stays in the history; only <see cref="Message"/>, when given, goes to the client.</summary>
 public sealed class CancelForm : VersionedForm
 {
-    public string Reason { get; set; } = "";
+    public string? Reason { get; set; }
+    public string? Message { get; set; }
 }
 
 /// <summary>A local date and time, typed by staff; rules they may override need <see cref="Override"/>.</summary>
@@ -32,9 +34,12 @@ public sealed class MoveForm : SlotChoiceForm;
 
 public sealed class CancelFormValidator : AbstractValidator<CancelForm>
 {
-    public CancelFormValidator() =>
-        RuleFor(f => f.Reason).NotEmpty().WithMessage("Say why the booking is cancelled (the client does not see this).")
+    public CancelFormValidator()
+    {
+        RuleFor(f => f.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why the booking is cancelled (the client does not see this).")
             .MaximumLength(300).WithMessage("Keep the reason under 300 characters.");
+        RuleFor(f => f.Message).MaximumLength(500).WithMessage("Keep the message to the client under 500 characters.");
+    }
 }
 
 public class SlotChoiceFormValidator<T> : AbstractValidator<T> where T : SlotChoiceForm

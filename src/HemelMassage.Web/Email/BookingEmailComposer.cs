@@ -18,9 +18,10 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
         $"Booking moved: now {ClinicTime.Brief(notice.StartUtc)} at {clinic.Name}",
         new(Facts(notice), ClinicTime.Describe(previousStartUtc)), calendar.Invitation(notice));
 
-    public ComposedEmail Cancelled(BookingNotice notice, string? reason, bool byClinic) => ToClient<Cancelled, CancelledModel>(EmailKind.Cancelled, notice,
+    /// <param name="message">The clinic's message to the client, or null.</param>
+    public ComposedEmail Cancelled(BookingNotice notice, string? message, bool byClinic) => ToClient<Cancelled, CancelledModel>(EmailKind.Cancelled, notice,
         $"Booking cancelled: {ClinicTime.Brief(notice.StartUtc)} at {clinic.Name}",
-        new(Facts(notice) with { ManageUrl = null }, byClinic, EmailSanitizer.SingleLine(reason) is { Length: > 0 } why ? why : null),
+        new(Facts(notice) with { ManageUrl = null }, byClinic, EmailSanitizer.SingleLine(message) is { Length: > 0 } words ? words : null),
         calendar.Cancellation(notice));
 
     public ComposedEmail Reminder(BookingNotice notice) => ToClient<Reminder, BookingFacts>(EmailKind.Reminder, notice,

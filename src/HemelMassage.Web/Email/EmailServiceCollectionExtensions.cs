@@ -22,6 +22,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<StaffInvitationEmail>();
         services.AddScoped<StaffPasswordLinkEmail>();
         services.AddSingleton<OutboxSecrets>();
+        services.AddScoped<EmailSearch>();
 
         services.AddSingleton<OutboxMimeBuilder>();
         services.AddSingleton<MailFolder>();

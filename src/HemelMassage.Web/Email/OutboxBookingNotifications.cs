@@ -22,10 +22,10 @@ public sealed class OutboxBookingNotifications(
         Add(db, composer.Rescheduled(notice, previousStartUtc), notice.BookingId, notice.ManageUrl);
     }
 
-    public void Cancelled(ClinicDbContext db, BookingNotice notice, string? reason, bool byClinic)
+    public void Cancelled(ClinicDbContext db, BookingNotice notice, string? message, bool byClinic)
     {
         CancelWaitingReminders(db, notice.BookingId);
-        Add(db, composer.Cancelled(notice, reason, byClinic), notice.BookingId, notice.ManageUrl);
+        Add(db, composer.Cancelled(notice, message, byClinic), notice.BookingId, notice.ManageUrl);
     }
 
     public void NeedsConversation(ClinicDbContext db, BookingNotice notice) =>

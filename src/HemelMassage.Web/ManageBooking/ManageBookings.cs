@@ -53,7 +53,7 @@ public sealed class ManageBookings(
             {
                 return false;
             }
-            await writes.CancelAsync(booking, Actor.ClientOnline, "Cancelled online by the client", reason: null, cancellationToken);
+            await writes.CancelAsync(booking, Actor.ClientOnline, "Cancelled online by the client", messageToClient: null, cancellationToken);
             return true;
         }, _ => Task.FromResult(false), cancellationToken);
 

@@ -30,8 +30,7 @@ public static class SiteServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews(mvc =>
         {
-            // A word posted where a yes/no or a number belongs gets a plain-English message, not a framework one.
-            mvc.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Please check this answer.");
+            FormMessages.Apply(mvc);
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             mvc.Conventions.Add(new HeadLikeGet());
             // jQuery-style keys ("a[b]" read as "a.b") are for scripts this site does not have, and the jQuery

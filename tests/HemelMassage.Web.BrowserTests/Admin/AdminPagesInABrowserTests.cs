@@ -46,7 +46,7 @@ public sealed class AdminPagesInABrowserTests(LiveSite live) : IClassFixture<Liv
                 ("/admin", "dashboard"), ("/admin/staff", "staff"), ("/admin/account", "account"), ("/admin/account/two-factor", "two-factor"),
                 ("/admin/diary", "diary"), ("/admin/diary/week", "diary-week"), ("/admin/bookings/new", "phone-booking"), ("/admin/bookings/export", "export"),
                 ("/admin/therapists", "therapists"), ("/admin/therapists/1", "therapist"), ("/admin/treatments", "treatments"), ("/admin/treatments/1", "treatment"),
-                ("/admin/closures", "closures"), ("/admin/clients", "clients"), ("/admin/outbox", "outbox"), ("/admin/audit", "audit"),
+                ("/admin/closures", "closures"), ("/admin/clients", "clients"), ("/admin/emails", "emails"), ("/admin/audit", "audit"),
             })
             {
                 var response = await page.GotoAsync(path);

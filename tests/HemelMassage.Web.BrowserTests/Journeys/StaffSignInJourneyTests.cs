@@ -45,21 +45,21 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
         await Steps.FollowAsync(page, booking);
         Assert.EndsWith($"/admin/bookings/{bookingId}", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         // The press posts a form: wait for the page it leads to, not for a quiet network (quiet before the post starts).
-        await Steps.ContinueAsync(page, "Arrived");
+        await Steps.ContinueAsync(page, "Mark arrived");
 
-        await Assertions.Expect(page.Locator("dl.details")).ToContainTextAsync("Arrived");
+        await Assertions.Expect(page.Locator("#status-heading")).ToContainTextAsync("Arrived");
         Assert.Equal(BookingStatus.Arrived, await StatusAsync(bookingId));
         await Screenshots.TakeAsync(page, "admin-booking-arrived-phone");
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A booking at noon today, clinic time, as if made online this morning.</summary>
+    /// <summary>A booking that started at the top of this hour, clinic time (a client is marked arrived only from the start), as if made online earlier.</summary>
     private async Task<int> BookTodayAsync(string clientName)
     {
         using var scope = live.Site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-        var today = live.Today.ToDateTime(TimeOnly.MinValue);
         var now = live.Clock.GetUtcNow().UtcDateTime;
+        var local = ClinicTime.ToLocal(now);
         var booked = new Booking
         {
             Reference = Secrets.NewReference(), TherapistId = 1, TreatmentId = 1,
@@ -67,7 +67,7 @@ public sealed class StaffSignInJourneyTests(TwoFactorLiveSite live) : IClassFixt
             IdempotencyKey = Secrets.NewToken(), ManageTokenHash = Secrets.Hash(Secrets.NewToken()), CalendarUid = Guid.NewGuid(),
             CreatedAtUtc = now, UpdatedAtUtc = now,
         };
-        booked.Move(ClinicTime.ToUtc(today.AddHours(12)));
+        booked.Move(ClinicTime.ToUtc(local.Date.AddHours(local.Hour)));
         db.Bookings.Add(booked);
         await db.SaveChangesAsync();
         return booked.Id;

@@ -12,7 +12,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
     [Fact]
     public async Task Reception_marks_a_booking_arrived_and_the_history_and_audit_log_say_who()
     {
-        var id = await site.AddBookingAsync("2026-12-14T10:00Z", email: "arrive@example.com");
+        var id = await site.AddBookingAsync("2026-12-07T07:00Z", email: "arrive@example.com");
         var (reception, _) = await site.SignedInAsAsync("Reception");
 
         var page = await reception.FollowAsync(await reception.PostOnBookingAsync(id, "mark/arrived", new() { ["version"] = "0" }));
@@ -27,8 +27,8 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
     [Fact]
     public async Task A_therapist_may_mark_their_own_booking_a_no_show_but_not_another_therapists()
     {
-        var mine = await site.AddBookingAsync("2026-12-14T11:30Z", therapistId: 1, email: "noshow@example.com");
-        var theirs = await site.AddBookingAsync("2026-12-14T11:30Z", therapistId: 3, email: "other@example.com");
+        var mine = await site.AddBookingAsync("2026-12-04T11:30Z", therapistId: 1, email: "noshow@example.com");
+        var theirs = await site.AddBookingAsync("2026-12-04T11:30Z", therapistId: 3, email: "other@example.com");
         var sarah = await site.SignedInTherapistAsync(1);
 
         await sarah.PostOnBookingAsync(mine, "mark/no-show", new() { ["version"] = "0" });
@@ -73,7 +73,7 @@ public sealed class BookingActionTests(BookingSite site) : IClassFixture<Booking
     [Fact]
     public async Task A_stale_form_changes_nothing_and_says_the_booking_was_changed_meanwhile()
     {
-        var id = await site.AddBookingAsync("2026-12-16T10:00Z", email: "stale@example.com");
+        var id = await site.AddBookingAsync("2026-12-03T10:00Z", email: "stale@example.com");
         var (reception, _) = await site.SignedInAsAsync("Reception");
         await reception.PostOnBookingAsync(id, "mark/arrived", new() { ["version"] = "0" });
 

@@ -15,7 +15,7 @@ public sealed class ClientTests(BookingSite site) : IClassFixture<BookingSite>
     [Fact]
     public async Task Reception_finds_a_client_and_sees_their_visits_and_no_shows()
     {
-        var id = await site.AddBookingAsync("2026-12-07T09:00Z", email: "vera@example.com", name: "Vera Visits");
+        var id = await site.AddBookingAsync("2026-12-07T07:00Z", email: "vera@example.com", name: "Vera Visits");
         var (owner, _) = await site.SignedInAsAsync("Owner");
         await owner.PostOnBookingAsync(id, "mark/no-show", new() { ["version"] = "0" });
         var (reception, _) = await site.SignedInAsAsync("Reception");

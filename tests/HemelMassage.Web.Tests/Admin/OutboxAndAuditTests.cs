@@ -24,15 +24,15 @@ public sealed class OutboxAndAuditTests(BookingSite site) : IClassFixture<Bookin
         });
         var (owner, _) = await site.SignedInAsAsync("Owner");
 
-        Assert.Contains("550 mailbox unavailable", await owner.GetStringAsync("/admin/outbox"), StringComparison.Ordinal);
-        await owner.PostFormAsync("/admin/outbox", $"/admin/outbox/{id}/resend", new());
+        Assert.Contains("550 mailbox unavailable", await owner.GetStringAsync("/admin/emails"), StringComparison.Ordinal);
+        await owner.PostFormAsync("/admin/emails", $"/admin/emails/{id}/resend", new());
 
         Assert.NotEqual(OutboxStatus.Failed, await site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
         Assert.Contains("email.resend", await owner.GetStringAsync("/admin/audit"), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/admin/outbox")]
+    [InlineData("/admin/emails")]
     [InlineData("/admin/audit")]
     public async Task Reception_may_not_open_the_outbox_or_the_audit_log(string path)
     {

@@ -14,7 +14,7 @@ public sealed class BackoffTests
             .With("Email:BackoffBase", "00:01:00")
             .With("Email:BackoffCap", "00:10:00")
             .With("Email:MaxAttempts", "6"));
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
         // Ceilings for attempts 1..5: 1, 2, 4, 8, then the 10-minute cap; the wait lies in [ceiling/2, ceiling].
         double[] ceilings = [1, 2, 4, 8, 10];
 

@@ -33,7 +33,7 @@ public sealed class CalendarSequenceTests
         Assert.Contains("Booking moved", toClient[1].Subject, StringComparison.Ordinal);
         Assert.Contains("Wednesday 2 December 2026 at 10:00", toClient[1].TextBody, StringComparison.Ordinal);
         Assert.Contains("Booking cancelled", toClient[2].Subject, StringComparison.Ordinal);
-        Assert.Contains("Reason: Therapist unwell", toClient[2].TextBody, StringComparison.Ordinal);
+        Assert.Contains("A message from the clinic: Therapist unwell", toClient[2].TextBody, StringComparison.Ordinal);
         Assert.Contains("we have had to cancel", toClient[2].TextBody, StringComparison.Ordinal);
     }
 }

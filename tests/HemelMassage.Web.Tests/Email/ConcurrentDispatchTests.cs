@@ -48,7 +48,7 @@ public sealed class ConcurrentDispatchTests
     {
         await using var smtp = new TestSmtpServer();
         using var site = new EmailSite(smtp.Port);
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
         using (var scope = site.Factory.Services.CreateScope())
         {
             var until = site.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);

@@ -114,7 +114,7 @@ public sealed class EmailTemplateTests
         Assert.DoesNotContain("Bcc: x@example.org", lines);
         Assert.DoesNotContain("Phone 0900 000 000", lines);
         Assert.Contains(lines, l => l.StartsWith("Dear Ann", StringComparison.Ordinal) && l.Contains("Bcc: x@example.org", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Reason: Unwell", StringComparison.Ordinal) && l.EndsWith("Phone 0900 000 000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("A message from the clinic: Unwell", StringComparison.Ordinal) && l.EndsWith("Phone 0900 000 000", StringComparison.Ordinal));
     }
 
     private static (string Kind, string Text, string Html) Parts(ComposedEmail email) => (email.Kind.ToString(), email.TextBody, email.HtmlBody);

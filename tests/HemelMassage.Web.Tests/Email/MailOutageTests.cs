@@ -62,7 +62,7 @@ public sealed class MailOutageTests
                 f.With("Email:Host", "mail.hemelmassage.invalid");
             }
         });
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
 
         // Waits after each failed try lie in [ceiling/2, ceiling] for ceilings of 1, 2, 4 minutes.
         foreach (var ceiling in new[] { 1, 2, 4 })
@@ -84,7 +84,7 @@ public sealed class MailOutageTests
         await using var smtp = new TestSmtpServer();
         using var site = new EmailSite(smtp.Port, f => f.With("Email:MaxAttempts", "1"));
         smtp.ReplyWith(421);
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
 
         await site.DispatchUntilIdleAsync();
         Assert.Equal((OutboxStatus.Pending, 0), (Assert.Single(site.Rows()).Status, Assert.Single(site.Rows()).Attempts));

@@ -48,7 +48,7 @@ public sealed class ReminderTests
         await Reminders(site).QueueDueRemindersAsync();
 
         bookings.Active.Clear();
-        site.Notify((n, db) => n.Cancelled(db, notice, reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, notice, message: null, byClinic: false));
         Assert.Equal(0, await Reminders(site).QueueDueRemindersAsync());
         await site.DispatchUntilIdleAsync();
 

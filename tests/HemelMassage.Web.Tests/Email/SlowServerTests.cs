@@ -25,7 +25,7 @@ public sealed class SlowServerTests
         await using var smtp = new TestSmtpServer();
         smtp.BeforeReply = _ => Task.Delay(TimeSpan.FromSeconds(3));
         using var site = Site(smtp);
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
 
         await site.DispatchUntilIdleAsync();
         site.Clock.Advance(TimeSpan.FromDays(1));  // any retry would be due by now

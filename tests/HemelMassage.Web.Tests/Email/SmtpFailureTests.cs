@@ -41,7 +41,7 @@ public sealed class SmtpFailureTests
         await using var smtp = new TestSmtpServer();
         using var site = new EmailSite(smtp.Port);
         smtp.ReplyWith(451, 451, 250);
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
 
         for (var i = 0; i < 3; i++)
         {
@@ -63,7 +63,7 @@ public sealed class SmtpFailureTests
         await using var smtp = new TestSmtpServer();
         using var site = new EmailSite(smtp.Port);
         smtp.ReplyWith(550);
-        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), reason: null, byClinic: false));
+        site.Notify((n, db) => n.Cancelled(db, Notices.Booking(), message: null, byClinic: false));
 
         await site.DispatchUntilIdleAsync();
         site.Clock.Advance(TimeSpan.FromDays(1));

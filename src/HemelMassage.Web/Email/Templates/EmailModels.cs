@@ -30,8 +30,8 @@ public sealed record BookingFacts(
 
 public sealed record RescheduledModel(BookingFacts Booking, string PreviousWhen);
 
-/// <param name="Reason">Why the clinic cancelled, one line, or null.</param>
-public sealed record CancelledModel(BookingFacts Booking, bool ByClinic, string? Reason);
+/// <param name="Message">The clinic's message to the client, one line, or null.</param>
+public sealed record CancelledModel(BookingFacts Booking, bool ByClinic, string? Message);
 
 public sealed record ClinicNewBookingModel(BookingFacts Booking, string ClientEmail);
 
