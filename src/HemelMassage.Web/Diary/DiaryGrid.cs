@@ -44,7 +44,7 @@ public sealed class DiaryGrid(
         var days = Enumerable.Range(0, 7).Select(monday.AddDays).ToList();
         var layout = Layout(data, chosen is null ? [] : [.. days.Select(d => (chosen.Id, d))]);
         var columns = chosen is null ? [] : days.Select(d => layout.Column(d.ToString("ddd d MMM", British), chosen.Id, chosen.Name, d)).ToList();
-        return Page(monday, true, chosen?.Id, only is null, $"Week of {monday.ToString("d MMMM yyyy", British)}" + (chosen is null ? "" : " · " + chosen.Name),
+        return Page(monday, true, chosen?.Id, only is null, $"Week of {monday.ToString("dddd d MMMM yyyy", British)}" + (chosen is null ? "" : " · " + chosen.Name),
             problem, data, layout.Rows, columns);
     }
 
