@@ -88,9 +88,12 @@ public sealed class DiaryGrid(
         var busy = bookings.Where(b => b.Status.IsActive()).Select(b => new BusyRange(b.TherapistId, b.StartUtc, b.EndUtc)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var free = new HashSet<(int, DateTime)>();
-        foreach (var treatment in schedule.Treatments)
+        // Whether a therapist is free does not depend on the treatment, only that they give one: ask once per
+        // treatment that is some therapist's first, usually once in all.
+        foreach (var treatment in schedule.Therapists.Where(t => therapistId is null || t.Id == therapistId)
+            .Select(t => schedule.Treatments.FirstOrDefault(x => t.TreatmentIds.Contains(x.Id))?.Id).OfType<int>().Distinct())
         {
-            foreach (var slot in calculator.FreeSlots(schedule, busy, now, treatment.Id, therapistId, first, last))
+            foreach (var slot in calculator.FreeSlots(schedule, busy, now, treatment, therapistId, first, last))
             {
                 free.UnionWith(slot.TherapistIds.Select(t => (t, slot.StartUtc)));
             }
