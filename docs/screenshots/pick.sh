@@ -30,7 +30,7 @@ intake-map-desktop          intake-map-desktop          0
 intake-booking-desktop      intake-booking-desktop      470
 intake-day-sheet-desktop    intake-day-sheet-desktop    0
 diary-day-tablet            diary-day-tablet            0
-diary-week-phone            diary-week-phone            0
+diary-week-phone            diary-week-phone            700
 diary-list-phone            diary-list-phone            0
 LIST
 ls -l ./*.png
