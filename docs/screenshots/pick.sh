@@ -29,5 +29,8 @@ intake-map-phone            intake-map-phone            0
 intake-map-desktop          intake-map-desktop          0
 intake-booking-desktop      intake-booking-desktop      470
 intake-day-sheet-desktop    intake-day-sheet-desktop    0
+diary-day-tablet            diary-day-tablet            0
+diary-week-phone            diary-week-phone            700
+diary-list-phone            diary-list-phone            0
 LIST
 ls -l ./*.png

@@ -61,9 +61,31 @@ public sealed class BookingsController(
     public async Task<IActionResult> Move(int id, [Bind(Prefix = "Move")] MoveForm form, CancellationToken cancellationToken)
     {
         ModelState.AddErrors(await moveValidator.ValidateAsync(form, cancellationToken), "Move");
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return await MovedAsJsonAsync(id, form, cancellationToken);
+        }
         return ModelState.IsValid
             ? await AfterAsync(id, await desk.MoveAsync(id, form, cancellationToken), "Move", form, null, cancellationToken)
             : await PageAsync(id, form, null, cancellationToken);
+    }
+
+    /// <summary>The same move, asked for by the diary grid's drag and drop: the answer is the message to show, and 409 when nothing changed.</summary>
+    private async Task<IActionResult> MovedAsJsonAsync(int id, MoveForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest(new { moved = false, message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) });
+        }
+        var result = await desk.MoveAsync(id, form, cancellationToken);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => Ok(new { moved = true, message = result.Message }),
+            DeskOutcome.NotFound => NotFound(new { moved = false, message = "That booking no longer exists." }),
+            DeskOutcome.Forbidden => Forbid(),
+            DeskOutcome.Stale => Conflict(new { moved = false, message = "Someone changed this booking after this diary was shown, so nothing was moved. Reload the diary to see it as it is now." }),
+            _ => Conflict(new { moved = false, message = result.Message + " Nothing was changed." }),
+        };
     }
 
     /// <summary>After the visit: the areas actually worked, ticked on the same map. The Owner and the booked therapist only.</summary>

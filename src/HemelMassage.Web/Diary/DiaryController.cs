@@ -1,17 +1,55 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Diary;
 
-/// <summary>The day and week diary, today first; a therapist sees only their own.</summary>
+/// <summary>
+/// The diary, today first: the day grid (a column per therapist), a therapist's week grid, and the same
+/// days as a list (for screen readers, phones and the printed day sheet). A therapist sees only their own.
+/// </summary>
 [Area("Admin")]
 [Route("admin/diary")]
-public sealed class DiaryController(DiaryQueries diary) : Controller
+public sealed class DiaryController(DiaryQueries diary, DiaryGrid grid) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Day(DateOnly? date, int? therapist, CancellationToken cancellationToken) =>
-        View("Diary", await diary.PageAsync(diary.DateOrToday(date), week: false, therapist, cancellationToken));
+    public async Task<IActionResult> Day(string? date, int? therapist, CancellationToken cancellationToken)
+    {
+        var (day, problem) = Parse(date);
+        return View("Grid", await grid.DayAsync(day, therapist, problem, cancellationToken));
+    }
 
     [HttpGet("week")]
-    public async Task<IActionResult> Week(DateOnly? date, int? therapist, CancellationToken cancellationToken) =>
-        View("Diary", await diary.PageAsync(diary.DateOrToday(date), week: true, therapist, cancellationToken));
+    public async Task<IActionResult> Week(string? date, int? therapist, CancellationToken cancellationToken)
+    {
+        var (day, problem) = Parse(date);
+        return View("Grid", await grid.WeekAsync(day, therapist, problem, cancellationToken));
+    }
+
+    [HttpGet("list")]
+    public async Task<IActionResult> List(string? date, int? therapist, CancellationToken cancellationToken)
+    {
+        var (day, problem) = Parse(date);
+        ViewData["Problem"] = problem;
+        return View("Diary", await diary.PageAsync(day, week: false, therapist, cancellationToken));
+    }
+
+    [HttpGet("list/week")]
+    public async Task<IActionResult> ListWeek(string? date, int? therapist, CancellationToken cancellationToken)
+    {
+        var (day, problem) = Parse(date);
+        ViewData["Problem"] = problem;
+        return View("Diary", await diary.PageAsync(day, week: true, therapist, cancellationToken));
+    }
+
+    /// <summary>The date in the address, or today with a message saying why when it is not one.</summary>
+    private (DateOnly Date, string? Problem) Parse(string? date)
+    {
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            return (diary.Today, null);
+        }
+        return DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100
+            ? (day, null)
+            : (diary.Today, $"\"{(date.Length > 40 ? date[..40] + "…" : date)}\" is not a date the diary can show, so here is today. Use the date picker, or a date like {diary.Today:yyyy-MM-dd}.");
+    }
 }

@@ -9,6 +9,7 @@ public static class DiaryServiceCollectionExtensions
     {
         services.AddScoped<StaffViewer>();
         services.AddScoped<DiaryQueries>();
+        services.AddScoped<DiaryGrid>();
         services.AddScoped<StaffSlotRules>();
         services.AddScoped<BookingCsv>();
         services.AddSingleton<IValidator<CancelForm>, CancelFormValidator>();

@@ -17,12 +17,15 @@ public sealed record PhoneBookingPage(PhoneBookingForm Form, IReadOnlyList<Thera
 public sealed class PhoneBookingController(DiaryQueries diary, PhoneBookings bookings, IValidator<PhoneBookingForm> validator) : Controller
 {
     [HttpGet("")]
-    public Task<IActionResult> New(DateOnly? date, int? therapist, CancellationToken cancellationToken) =>
+    public Task<IActionResult> New(DateOnly? date, int? therapist, string? time, CancellationToken cancellationToken) =>
         PageAsync(new PhoneBookingForm
         {
             Key = Secrets.NewToken(),
             TherapistId = therapist,
             Date = diary.DateOrToday(date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            // From a free hour on the diary grid; anything that is not a time is left for staff to type.
+            Time = TimeOnly.TryParseExact(time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)
+                ? t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "",
         }, cancellationToken);
 
     [HttpPost("")]

@@ -22,7 +22,7 @@ public sealed class ExportTests(BookingSite site) : IClassFixture<BookingSite>
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal(10, r.Count));
         Assert.Equal("'=HYPERLINK(\"http://x\",\"Smith, Jo\")", rows[2][6]);
-        var diary = WebUtility.HtmlDecode(await reception.GetStringAsync("/admin/diary/week?date=2026-12-21"));
+        var diary = WebUtility.HtmlDecode(await reception.GetStringAsync("/admin/diary/list/week?date=2026-12-21"));
         foreach (var row in rows.Skip(1))
         {
             Assert.Contains(row[4], diary, StringComparison.Ordinal);

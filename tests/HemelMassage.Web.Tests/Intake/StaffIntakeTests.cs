@@ -59,7 +59,7 @@ public sealed class StaffIntakeTests
         var sarah = await site.SignedInTherapistAsync(1);
 
         var html = WebUtility.HtmlDecode(await sarah.GetStringAsync($"/admin/bookings/{id}"));
-        var sheet = WebUtility.HtmlDecode(await sarah.GetStringAsync("/admin/diary?date=2026-12-08"));
+        var sheet = WebUtility.HtmlDecode(await sarah.GetStringAsync("/admin/diary/list?date=2026-12-08"));
 
         Assert.Contains(Marker, html);
         Assert.Contains("Blood clots", html);
@@ -93,7 +93,7 @@ public sealed class StaffIntakeTests
         Assert.Equal("hamstrings-left", (await site.IntakeAsync(id)).WorkedRegions);
         Assert.Contains("Last visit", nextPage);
         Assert.Contains("Worked:</span> Left back of thigh (hamstrings)", nextPage);
-        var sheet = WebUtility.HtmlDecode(await sarah.GetStringAsync("/admin/diary?date=2026-12-10"));
+        var sheet = WebUtility.HtmlDecode(await sarah.GetStringAsync("/admin/diary/list?date=2026-12-10"));
         Assert.Contains("Last visit felt:</span> Lower back, Left glute (buttock)", sheet);
         Assert.Contains("worked:</span> Left back of thigh (hamstrings)", sheet);
     }

@@ -60,7 +60,7 @@ public sealed class AvailabilityQueryPlanTests
         return command;
     }
 
-    private static async Task<List<string>> PlanAsync(string file, string text, IReadOnlyList<(string Name, object? Value)> parameters)
+    internal static async Task<List<string>> PlanAsync(string file, string text, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await using var command = await CommandAsync(connection, text, parameters);
@@ -88,7 +88,7 @@ public sealed class AvailabilityQueryPlanTests
     }
 
     /// <summary>Past hours, one after another, for the three therapists: a clinic's years of history; then ANALYZE.</summary>
-    private static async Task InsertHistoryAsync(string databaseFile, int count)
+    internal static async Task InsertHistoryAsync(string databaseFile, int count)
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
         await connection.OpenAsync();
