@@ -65,6 +65,9 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await staff.Locator("#intake").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(staff, $"intake-booking-{size}");
         await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Back to the diary for that day" }));
+        await Assertions.Expect(staff.Locator(".diary-grid").GetByText("Talk first").First).ToBeVisibleAsync();
+        // The day sheet with each client's map is the diary's list view.
+        await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "List view" }));
         await Assertions.Expect(staff.Locator(".sheet-intake .flag").First).ToHaveTextAsync("Talk first");
         await Accessibility.AssertNoViolationsAsync(staff);
         await Screenshots.TakeAsync(staff, $"intake-day-sheet-{size}");
