@@ -29,5 +29,7 @@ intake-map-phone            intake-map-phone            0
 intake-map-desktop          intake-map-desktop          0
 intake-booking-desktop      intake-booking-desktop      470
 intake-day-sheet-desktop    intake-day-sheet-desktop    0
+report-desktop              admin-reports-desktop       0
+report-phone                admin-reports-phone         0
 LIST
 ls -l ./*.png
