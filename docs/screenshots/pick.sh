@@ -32,5 +32,7 @@ intake-day-sheet-desktop    intake-day-sheet-desktop    0
 diary-day-tablet            diary-day-tablet            0
 diary-week-phone            diary-week-phone            700
 diary-list-phone            diary-list-phone            0
+report-desktop              admin-reports-desktop       0
+report-phone                admin-reports-phone         0
 LIST
 ls -l ./*.png

@@ -10,6 +10,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.ManageBooking;
 using HemelMassage.Web.PhoneBooking;
+using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
@@ -33,6 +34,7 @@ builder.Services.AddDiary();
 builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
+builder.Services.AddReports();
 
 var app = builder.Build();
 

@@ -21,6 +21,8 @@ public sealed class Booking
     public DateTime StartUtc { get; set; }
     /// <summary>Always <see cref="TreatmentLength.EndOf"/> the start; the database checks it too.</summary>
     public DateTime EndUtc { get; set; }
+    /// <summary>The treatment's price when the booking was made, so a later price change leaves past income as it was.</summary>
+    public int PricePence { get; set; }
     public BookingStatus Status { get; set; } = BookingStatus.Booked;
     public bool FirstVisit { get; set; }
     public string? ClientNote { get; set; }

@@ -66,11 +66,13 @@ public sealed class BookingWrites(
             Name = booking.Name.Trim(), Email = email, Phone = booking.Phone.Trim(), FirstVisit = booking.FirstVisit ?? true, CreatedAtUtc = now,
         }).Entity;
         var token = Secrets.NewToken();
+        var price = await db.Treatments.Where(t => t.Id == booking.TreatmentId).Select(t => t.PricePence).FirstAsync(cancellationToken);
         var created = new Booking
         {
             Reference = await UnusedReferenceAsync(cancellationToken),
             TherapistId = booking.TherapistId,
             TreatmentId = booking.TreatmentId,
+            PricePence = price,
             Client = client,
             FirstVisit = booking.FirstVisit ?? existing is null,
             ClientNote = string.IsNullOrWhiteSpace(booking.Note) ? null : booking.Note.Trim(),

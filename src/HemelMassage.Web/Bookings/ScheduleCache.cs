@@ -37,6 +37,9 @@ public sealed class ScheduleCache(IMemoryCache cache, IServiceScopeFactory scope
             .Include(t => t.Hours).Include(t => t.TimeOff).Include(t => t.Treatments)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        // Bookable only when someone can give it, as on the public pages (TreatmentMenu).
+        var given = therapists.SelectMany(t => t.Treatments).Select(t => t.Id).ToHashSet();
+        treatments.RemoveAll(t => !given.Contains(t.Id));
         var closures = await db.ClinicClosures.AsNoTracking()
             .Select(c => new ClosureDates(c.From, c.To)).ToListAsync(cancellationToken);
         return new Schedule(

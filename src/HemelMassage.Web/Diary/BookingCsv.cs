@@ -8,11 +8,12 @@ namespace HemelMassage.Web.Diary;
 
 /// <summary>
 /// Bookings for a range of local days as CSV (RFC 4180: CRLF, fields quoted when they hold a comma, quote or
-/// line break). A cell that a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading quote.
+/// line break). A cell that a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading quote. The
+/// price is the one the booking was made at, in pounds without the sign, so a spreadsheet can add it up.
 /// </summary>
 public sealed class BookingCsv(ClinicDbContext db)
 {
-    public static readonly string[] Header = ["Reference", "Date", "Start", "End", "Therapist", "Treatment", "Client", "Email", "Phone", "Status"];
+    public static readonly string[] Header = ["Reference", "Date", "Start", "End", "Therapist", "Treatment", "Client", "Email", "Phone", "Status", "Price"];
 
     public async Task<string> ExportAsync(DateOnly from, DateOnly toInclusive, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class BookingCsv(ClinicDbContext db)
         var rows = await db.Bookings.AsNoTracking()
             .Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc).ThenBy(a => a.TherapistId)
-            .Select(a => new { a.Reference, a.StartUtc, a.EndUtc, Therapist = a.Therapist!.Name, Treatment = a.Treatment!.Name, Client = a.Client!.Name, a.Client.Email, a.Client.Phone, a.Status })
+            .Select(a => new { a.Reference, a.StartUtc, a.EndUtc, Therapist = a.Therapist!.Name, Treatment = a.Treatment!.Name, Client = a.Client!.Name, a.Client.Email, a.Client.Phone, a.Status, a.PricePence })
             .ToListAsync(cancellationToken);
         var csv = new StringBuilder();
         Line(csv, Header);
@@ -29,7 +30,8 @@ public sealed class BookingCsv(ClinicDbContext db)
         {
             var start = ClinicTime.ToLocal(r.StartUtc);
             Line(csv, [r.Reference, start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                ClinicTime.ToLocal(r.EndUtc).ToString("HH:mm", CultureInfo.InvariantCulture), r.Therapist, r.Treatment, r.Client, r.Email, r.Phone, StatusText.Of(r.Status)]);
+                ClinicTime.ToLocal(r.EndUtc).ToString("HH:mm", CultureInfo.InvariantCulture), r.Therapist, r.Treatment, r.Client, r.Email, r.Phone, StatusText.Of(r.Status),
+                (r.PricePence / 100m).ToString("0.00", CultureInfo.InvariantCulture)]);
         }
         return csv.ToString();
     }

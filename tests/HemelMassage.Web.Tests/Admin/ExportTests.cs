@@ -1,6 +1,7 @@
 using System.Net;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Admin;
 
@@ -20,7 +21,7 @@ public sealed class ExportTests(BookingSite site) : IClassFixture<BookingSite>
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("Reference", rows[0][0].TrimStart('\uFEFF'));
         Assert.Equal(3, rows.Count);
-        Assert.All(rows, r => Assert.Equal(10, r.Count));
+        Assert.All(rows, r => Assert.Equal(11, r.Count));
         Assert.Equal("'=HYPERLINK(\"http://x\",\"Smith, Jo\")", rows[2][6]);
         var diary = WebUtility.HtmlDecode(await reception.GetStringAsync("/admin/diary/list/week?date=2026-12-21"));
         foreach (var row in rows.Skip(1))
@@ -28,6 +29,29 @@ public sealed class ExportTests(BookingSite site) : IClassFixture<BookingSite>
             Assert.Contains(row[4], diary, StringComparison.Ordinal);
             Assert.Contains($"{row[2]}</strong> {row[6].TrimStart('\'')}", diary, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_booking_keeps_the_price_it_was_made_at_when_the_treatment_price_changes_and_the_csv_shows_it_with_the_status()
+    {
+        var journey = new BookingJourney(site.CreatePageClient());
+        BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-23T10:00Z")));
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+        var deepTissue = await site.WithDbAsync(db => db.Treatments.SingleAsync(t => t.Slug == "deep-tissue"));
+
+        var saved = await owner.PostFormAsync($"/admin/treatments/{deepTissue.Id}", $"/admin/treatments/{deepTissue.Id}", new Dictionary<string, string>
+        {
+            ["Form.Name"] = deepTissue.Name, ["Form.Suits"] = deepTissue.Suits, ["Form.Description"] = deepTissue.Description,
+            ["Form.Price"] = "72.50", ["Form.IsActive"] = "true",
+        });
+        var rows = Parse(await owner.GetStringAsync("/admin/bookings/export?from=2026-12-23&to=2026-12-23"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(7250, await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == deepTissue.Id).Select(t => t.PricePence).SingleAsync()));
+        Assert.Equal(["Status", "Price"], rows[0][^2..]);
+        var booked = Assert.Single(rows.Skip(1));
+        Assert.Equal("Deep tissue massage", booked[5]);
+        Assert.Equal(["Booked", (deepTissue.PricePence / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)], booked[^2..]);
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public sealed class ScheduleAdminTests(BookingSite site) : IClassFixture<Booking
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(6250, await site.WithDbAsync(db => db.Treatments.Where(t => t.Name == "Hot stone hour").Select(t => t.PricePence).SingleAsync()));
+        // Shown once a therapist gives it (Admin/TreatmentVisibilityTests): Sarah does.
+        await site.WithDbAsync(async db =>
+        {
+            (await db.Therapists.Include(t => t.Treatments).SingleAsync(t => t.Id == 1)).Treatments.Add(await db.Treatments.SingleAsync(t => t.Name == "Hot stone hour"));
+            return await db.SaveChangesAsync();
+        });
         Assert.Contains("Hot stone hour", await visitor.GetStringAsync("/treatments"), StringComparison.Ordinal);
     }
 

@@ -137,6 +137,13 @@ public sealed class TwoInstanceTests
             ["Form.Price"] = "62.50", ["Form.IsActive"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // Shown once a therapist gives it (Admin/TreatmentVisibilityTests): Sarah does.
+        using (var scope = pair.First.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            (await db.Therapists.Include(t => t.Treatments).SingleAsync(t => t.Id == 1)).Treatments.Add(await db.Treatments.SingleAsync(t => t.Name == "Hot stone hour"));
+            await db.SaveChangesAsync();
+        }
 
         // The cached page lives one second; wait for it to expire rather than sleeping a guess.
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -135,6 +135,9 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Property<bool>("NoFollowUp")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PricePence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -161,8 +164,6 @@ namespace HemelMassage.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
@@ -173,6 +174,8 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex(new[] { "ClientId", "StartUtc" }, "IX_Appointments_ClientId_StartUtc");
 
                     b.HasIndex(new[] { "StartUtc" }, "IX_Appointments_StartUtc");
 

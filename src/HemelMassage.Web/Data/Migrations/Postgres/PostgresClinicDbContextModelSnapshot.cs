@@ -142,6 +142,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Property<bool>("NoFollowUp")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("PricePence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -168,8 +171,6 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
@@ -180,6 +181,8 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex(new[] { "ClientId", "StartUtc" }, "IX_Appointments_ClientId_StartUtc");
 
                     b.HasIndex(new[] { "StartUtc" }, "IX_Appointments_StartUtc");
 
