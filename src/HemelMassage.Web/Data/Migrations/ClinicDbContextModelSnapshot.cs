@@ -161,8 +161,6 @@ namespace HemelMassage.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
@@ -173,6 +171,8 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex(new[] { "ClientId", "StartUtc" }, "IX_Appointments_ClientId_StartUtc");
 
                     b.HasIndex(new[] { "StartUtc" }, "IX_Appointments_StartUtc");
 
@@ -290,10 +290,24 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Email\" <> ''");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("Clients");
                 });

@@ -168,8 +168,6 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
@@ -180,6 +178,8 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex(new[] { "ClientId", "StartUtc" }, "IX_Appointments_ClientId_StartUtc");
 
                     b.HasIndex(new[] { "StartUtc" }, "IX_Appointments_StartUtc");
 
@@ -303,10 +303,24 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StaffNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Email\" <> ''");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("Clients");
                 });
