@@ -43,7 +43,7 @@ public sealed class PhoneBookings(ClinicDbContext db, StaffViewer viewer, StaffS
                 return refusal;
             }
             var created = await writes.CreateAsync(
-                new NewBooking(key, form.TreatmentId.Value, form.TherapistId!.Value, startUtc, form.Name, form.Email, form.Phone, FirstVisit: null, form.Note, NoFollowUp: false, form.ClientId),
+                new NewBooking(key, form.TreatmentId.Value, form.TherapistId!.Value, startUtc, form.Name, form.Email ?? "", form.Phone, FirstVisit: null, form.Note, NoFollowUp: false, form.ClientId),
                 Actor.StaffMember(viewer.Name), $"Booked by phone{overridden}", cancellationToken);
             return DeskResult.Done(created.Booking.Id, $"Booked {created.Booking.Reference}{overridden}.");
         }, _ => Task.FromResult(DeskResult.TimeTaken(nameof(form.Time), "Nothing was booked")), cancellationToken);

@@ -12,7 +12,7 @@ namespace HemelMassage.Web.Clients;
 public sealed class ClientContacts(ClinicDbContext db, AuditLog audit)
 {
     /// <summary>The other client already holding <paramref name="email"/>, if any: two records never share an address.</summary>
-    public async Task<string?> HolderOfEmailAsync(string email, int? exceptClientId, CancellationToken cancellationToken)
+    public async Task<string?> HolderOfEmailAsync(string? email, int? exceptClientId, CancellationToken cancellationToken)
     {
         var normal = Normal(email);
         return normal.Length == 0 ? null : await db.Clients.AsNoTracking()
@@ -21,12 +21,12 @@ public sealed class ClientContacts(ClinicDbContext db, AuditLog audit)
     }
 
     /// <summary>Applies the details given (audited); returns the fields that changed, in words, or "" when none did.</summary>
-    public string Update(Client client, string name, string email, string phone, string how)
+    public string Update(Client client, string name, string? email, string? phone, string how)
     {
         var changed = new List<string>();
         name = (PersonName.Normalise(name) ?? "").Trim();
         email = Normal(email);
-        phone = phone.Trim();
+        phone = (phone ?? "").Trim();
         if (name.Length > 0 && name != client.Name)
         {
             client.Name = name;

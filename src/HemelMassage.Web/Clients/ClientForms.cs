@@ -7,9 +7,9 @@ namespace HemelMassage.Web.Clients;
 public sealed class ClientEditForm
 {
     public string Name { get; set; } = "";
-    /// <summary>Optional: a client who gave none is sent no email.</summary>
-    public string Email { get; set; } = "";
-    public string Phone { get; set; } = "";
+    /// <summary>Optional (nullable, so the framework does not call it required): a client who gave none is sent no email.</summary>
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
     /// <summary>Where to go back to once saved (the email list's "fix the address", say): a staff page only.</summary>
     public string? Return { get; set; }
 
@@ -28,11 +28,11 @@ public static class ContactRules
     public static void Name<T>(IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Enter the client's name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
 
-    public static void OptionalEmail<T>(IRuleBuilder<T, string> rule) =>
+    public static void OptionalEmail<T>(IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(EmailAddresses.MaxLength).WithMessage("That email address is too long.")
             .Must(e => string.IsNullOrWhiteSpace(e) || EmailAddresses.IsPlainMailbox(e)).WithMessage("Enter an email address like name@example.com, or leave it empty.");
 
-    public static void Phone<T>(IRuleBuilder<T, string> rule) =>
+    public static void Phone<T>(IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(20).WithMessage("Keep the phone number under 20 characters.")
             .Matches(@"^[0-9 +()\-]*$").WithMessage("Use only digits, spaces, + and brackets in the phone number.");
 }

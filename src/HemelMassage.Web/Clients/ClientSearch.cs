@@ -62,6 +62,6 @@ public static partial class ClientSearch
             : clients.Where(c => string.Compare(c.Email, prefix) >= 0 && string.Compare(c.Email, after) < 0);
     }
 
-    [GeneratedRegex(@"^HM-?([A-Za-z0-9]{6})$")]
+    [GeneratedRegex(@"^HM-?([A-Z0-9]{6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 }

@@ -13,8 +13,8 @@ public sealed class PhoneBookingForm : SlotChoiceForm
     /// <summary>The client picked from the search; null for a new client (or one found again by their email).</summary>
     public int? ClientId { get; set; }
     public string Name { get; set => field = PersonName.Normalise(value) ?? ""; } = "";
-    /// <summary>Optional: with none, the client is sent no emails.</summary>
-    public string Email { get; set; } = "";
+    /// <summary>Optional (nullable, so the framework does not call it required): with none, the client is sent no emails.</summary>
+    public string? Email { get; set; }
     public string Phone { get; set; } = "";
     public int? TreatmentId { get; set; }
     public string? Note { get; set; }
