@@ -30,7 +30,7 @@ public static class ContactRules
 
     public static void OptionalEmail<T>(IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(EmailAddresses.MaxLength).WithMessage("That email address is too long.")
-            .Must(e => string.IsNullOrWhiteSpace(e) || EmailAddresses.IsPlainMailbox(e)).WithMessage("Enter an email address like name@example.com, or leave it empty.");
+            .Must(e => string.IsNullOrWhiteSpace(e) || EmailAddresses.IsPlainMailbox(e)).WithMessage("Enter an email address like name@example.com.");
 
     public static void Phone<T>(IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(20).WithMessage("Keep the phone number under 20 characters.")
