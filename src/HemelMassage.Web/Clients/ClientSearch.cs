@@ -21,7 +21,9 @@ public static partial class ClientSearch
         if (ReferencePattern().Match(term) is { Success: true } reference)
         {
             var value = "HM-" + reference.Groups[1].Value.ToUpperInvariant();
-            return clients.Where(c => db.Bookings.Any(a => a.Reference == value && a.ClientId == c.Id));
+            // The booking first, by its unique reference: "the client of that booking", not a walk over every client.
+            var owners = db.Bookings.Where(a => a.Reference == value).Select(a => a.ClientId);
+            return clients.Where(c => owners.Contains(c.Id));
         }
         if (PhoneNumbers.LooksLikePhone(term))
         {
@@ -59,7 +61,8 @@ public static partial class ClientSearch
         var after = prefix + char.MaxValue;
         return db.Database.IsNpgsql()
             ? clients.Where(c => c.Email.StartsWith(prefix))
-            : clients.Where(c => string.Compare(c.Email, prefix) >= 0 && string.Compare(c.Email, after) < 0);
+            // "Email <> ''" lets SQLite use the unique index, which leaves out clients without an email.
+            : clients.Where(c => c.Email != "" && string.Compare(c.Email, prefix) >= 0 && string.Compare(c.Email, after) < 0);
     }
 
     [GeneratedRegex(@"^HM-?([A-Z0-9]{6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
