@@ -65,6 +65,40 @@ public sealed class BenchClinic : IDisposable
         return Open(folder, fresh: false);
     }
 
+    /// <summary>
+    /// The <paramref name="bookings"/> file with its bookings shared among <paramref name="clients"/> clients
+    /// (client 2 onwards; each with a name, an email and a phone in its own spacing), for the client pages.
+    /// </summary>
+    public static BenchClinic WithClients(int bookings, int clients)
+    {
+        var folder = Folder($"clients-{bookings}-{clients}");
+        var ready = Path.Combine(folder, "ready");
+        if (!File.Exists(ready))
+        {
+            WithBookings(bookings).Dispose();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            Directory.CreateDirectory(folder);
+            File.Copy(Path.Combine(Folder($"bookings-{bookings}"), "hemel-massage.db"), Path.Combine(folder, "hemel-massage.db"));
+            using (var copy = Open(folder, fresh: false))
+            {
+                WithoutTriggers(copy, run =>
+                {
+                    run($"""
+                        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {clients - 1})
+                        INSERT INTO Clients (Name, Email, Phone, PhoneKey, FirstVisit, CreatedAtUtc, NoFollowUp)
+                        SELECT 'Client ' || i || ' Bench', 'client' || i || '@example.com', '07700 ' || printf('%06d', i), '07700' || printf('%06d', i), 0, '2026-01-01 00:00:00', 0 FROM n
+                        """);
+                    run($"UPDATE Appointments SET ClientId = 2 + (Id % {clients}), Reference = 'HM-' || printf('%06d', Id)");
+                });
+            }
+            File.WriteAllText(ready, clients.ToString(CultureInfo.InvariantCulture));
+        }
+        return Open(folder, fresh: false);
+    }
+
     /// <summary>An empty, migrated and seeded clinic in a fresh folder.</summary>
     public static BenchClinic Empty(string name)
     {
@@ -104,7 +138,9 @@ public sealed class BenchClinic : IDisposable
     /// therapist's earlier bookings, which makes a million single inserts quadratic) and put back after;
     /// the rows are non-overlapping by construction.
     /// </summary>
-    private static void Fill(BenchClinic clinic, int bookings)
+    private static void Fill(BenchClinic clinic, int bookings) => WithoutTriggers(clinic, Run => FillRows(Run, bookings));
+
+    private static void WithoutTriggers(BenchClinic clinic, Action<Action<string>> work)
     {
         using var scope = clinic.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
@@ -131,6 +167,16 @@ public sealed class BenchClinic : IDisposable
         {
             Run($"DROP TRIGGER \"{name}\"");
         }
+        work(Run);
+        foreach (var (_, sql) in triggers)
+        {
+            Run(sql);
+        }
+        transaction.Commit();
+    }
+
+    private static void FillRows(Action<string> Run, int bookings)
+    {
         Run("INSERT INTO Clients (Name, Email, Phone, FirstVisit, CreatedAtUtc) VALUES ('Bench Client', 'bench@example.com', '07700 900000', 0, '2026-01-01 00:00:00')");
         const string columns = "Reference, TherapistId, TreatmentId, ClientId, StartUtc, EndUtc, Status, FirstVisit, IdempotencyKey, ManageTokenHash, CalendarUid, CalendarSequence, CreatedAtUtc, UpdatedAtUtc, Version";
         // Inside the window: 10:00 and 14:00 for each of the three therapists, every day for 60 days.
@@ -153,11 +199,6 @@ public sealed class BenchClinic : IDisposable
                 FROM (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2026-12-04 00:00:00', '-' || (i / 3 + 1) || ' hours') AS s FROM n)
                 """);
         }
-        foreach (var (_, sql) in triggers)
-        {
-            Run(sql);
-        }
-        transaction.Commit();
     }
 
     private static string RepositoryRoot()

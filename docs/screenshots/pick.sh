@@ -18,6 +18,8 @@ home-phone                  home-phone                  0
 home-desktop                home-desktop                0
 article-phone               article-phone               0
 times-phone                 book-3-times-phone          0
+phone-booking-tablet        phone-booking-tablet        0
+phone-booking-phone         phone-booking-phone         0
 times-desktop               book-3-times-desktop        0
 details-errors-phone        book-4-details-errors-phone 300
 details-errors-desktop      book-4-details-errors-desktop 0

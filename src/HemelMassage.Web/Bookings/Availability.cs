@@ -35,6 +35,13 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
         return calculator.Check(schedule, bookings, clock.GetUtcNow().UtcDateTime, treatmentId, therapistId, startUtc);
     }
 
+    /// <summary>Every rule one therapist's start breaks (<see cref="AvailabilityCalculator.Broken"/>), reading the bookings around it.</summary>
+    public async Task<IReadOnlyList<BookingRule>> BrokenAsync(Schedule schedule, int treatmentId, int therapistId, DateTime startUtc, int? excludingBookingId = null, CancellationToken cancellationToken = default)
+    {
+        var bookings = await BookingsAsync(startUtc.AddDays(-1), startUtc.AddDays(1), therapistId, excludingBookingId, cancellationToken);
+        return calculator.Broken(schedule, bookings, clock.GetUtcNow().UtcDateTime, treatmentId, therapistId, startUtc);
+    }
+
     /// <summary>The free hour starting at <paramref name="startUtc"/> with every therapist free for it (for "no preference").</summary>
     public async Task<Slot?> SlotAtAsync(Schedule schedule, int treatmentId, DateTime startUtc, CancellationToken cancellationToken)
     {

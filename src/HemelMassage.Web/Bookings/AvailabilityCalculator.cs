@@ -162,6 +162,62 @@ public sealed class AvailabilityCalculator(BookingOptions options)
         return Offered(bookings) ? SlotProblem.None : Offered([]) ? SlotProblem.Taken : SlotProblem.NotWorking;
     }
 
+    /// <summary>
+    /// Every rule a start breaks for one therapist, each named, for staff who may book it anyway once they
+    /// acknowledge each one. An overlapping booking is the caller's to refuse: it is never allowed.
+    /// </summary>
+    public IReadOnlyList<BookingRule> Broken(Schedule schedule, IReadOnlyCollection<BusyRange> bookings, DateTime nowUtc, int treatmentId, int therapistId, DateTime startUtc)
+    {
+        var broken = new List<BookingRule>();
+        var local = ToLocal(startUtc);
+        var date = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        var endUtc = TreatmentLength.EndOf(startUtc);
+        var localEnd = ToLocal(endUtc);
+        if (!IsOnGrid(time) || !TryToUtc(date, time, out var roundTrip) || roundTrip != startUtc)
+        {
+            broken.Add(BookingRule.StartTimes);
+        }
+        if (startUtc < nowUtc)
+        {
+            broken.Add(BookingRule.Past);
+        }
+        else if (startUtc < nowUtc + options.MinimumNotice)
+        {
+            broken.Add(BookingRule.Notice);
+        }
+        if (startUtc > nowUtc + options.MaximumWindow)
+        {
+            broken.Add(BookingRule.Window);
+        }
+        if (schedule.IsClosed(date))
+        {
+            broken.Add(BookingRule.Closed);
+        }
+        if (schedule.Therapist(therapistId) is not { } therapist)
+        {
+            broken.Add(BookingRule.NotBookable);
+            return broken;
+        }
+        if (!therapist.TreatmentIds.Contains(treatmentId))
+        {
+            broken.Add(BookingRule.Treatment);
+        }
+        if (!therapist.Hours.Any(r => r.Day == date.DayOfWeek && r.Start <= time && DateOnly.FromDateTime(localEnd) == date && TimeOnly.FromDateTime(localEnd) <= r.End))
+        {
+            broken.Add(BookingRule.Hours);
+        }
+        if (Overlaps(therapist.TimeOff, startUtc, endUtc, TimeSpan.Zero))
+        {
+            broken.Add(BookingRule.TimeOff);
+        }
+        if (new BusyIndex(bookings).Overlaps(therapistId, startUtc, endUtc, options.Changeover))
+        {
+            broken.Add(BookingRule.Changeover);
+        }
+        return broken;
+    }
+
     private IEnumerable<TimeOnly> GridStarts(TimeOnly rangeStart)
     {
         var step = (int)options.SlotInterval.TotalMinutes;

@@ -15,7 +15,7 @@ public sealed class BookingReminderSource(Availability availability, BookingNoti
     {
         var due = await db.Bookings.AsNoTracking()
             .Include(a => a.Client)
-            .Where(a => a.Status == BookingStatus.Booked && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
+            .Where(a => a.Status == BookingStatus.Booked && a.Client!.Email != "" && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);
         var schedule = await availability.ScheduleAsync(cancellationToken);

@@ -14,9 +14,10 @@ public sealed record Actor(string Name, bool IsStaff)
 }
 
 /// <param name="FirstVisit">Null: a first visit when the client is new to the clinic.</param>
+/// <param name="ClientId">The client staff picked; otherwise the client is found by email (none when no email is given).</param>
 public sealed record NewBooking(
     string IdempotencyKey, int TreatmentId, int TherapistId, DateTime StartUtc,
-    string Name, string Email, string Phone, bool? FirstVisit, string? Note, bool NoFollowUp);
+    string Name, string Email, string Phone, bool? FirstVisit, string? Note, bool NoFollowUp, int? ClientId = null);
 
 /// <param name="ManageToken">The raw token of the booking's own link: in memory only, for the confirmation page and the email.</param>
 public sealed record CreatedBooking(Booking Booking, string ManageToken, BookingNotice Notice);
@@ -29,7 +30,7 @@ public sealed record CreatedBooking(Booking Booking, string ManageToken, Booking
 /// </summary>
 public sealed class BookingWrites(
     ClinicDbContext db, Availability availability, BookingNotices notices, IBookingNotifications notifications, AuditLog audit,
-    TimeProvider clock, ILogger<BookingWrites> logger)
+    ClientContacts contacts, TimeProvider clock, ILogger<BookingWrites> logger)
 {
     public const string TakenMessage = "That therapist has just been booked at that time by someone else.";
 
@@ -60,7 +61,16 @@ public sealed class BookingWrites(
     {
         var now = Now;
         var email = booking.Email.Trim().ToLowerInvariant();
-        var existing = await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
+        var existing = booking.ClientId is int clientId
+            ? await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken)
+            : email.Length > 0 ? await db.Clients.FirstOrDefaultAsync(c => c.Email == email, cancellationToken) : null;
+        var contactChanges = "";
+        if (existing is not null && by.IsStaff)
+        {
+            // Staff heard the details from the client themselves: they update the record. Online, anyone
+            // may type an address, so a booking there never changes the client's record.
+            contactChanges = contacts.Update(existing, booking.Name, email, booking.Phone, "told when booking by phone");
+        }
         var client = existing ?? db.Clients.Add(new Client
         {
             Name = booking.Name.Trim(), Email = email, Phone = booking.Phone.Trim(), FirstVisit = booking.FirstVisit ?? true, CreatedAtUtc = now,
@@ -88,9 +98,9 @@ public sealed class BookingWrites(
         created.Changes.Add(new BookingChange { AtUtc = now, By = by.Name, What = what });
         db.Bookings.Add(created);
         await db.SaveChangesAsync(cancellationToken);
-        var notice = await NoticeAsync(created, token, cancellationToken);
+        var notice = await NoticeAsync(created, token, cancellationToken) with { BookedByStaff = by.IsStaff ? by.Name : null };
         notifications.Booked(db, notice);
-        Audit(by, "booking.create", created, what);
+        Audit(by, "booking.create", created, contactChanges.Length == 0 ? what : $"{what}; client's {contactChanges} updated");
         return new CreatedBooking(created, token, notice);
     }
 

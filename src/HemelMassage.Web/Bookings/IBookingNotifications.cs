@@ -29,6 +29,7 @@ public sealed record MailboxLinkNotice(string Email, string Name, MailboxLinkPur
 
 /// <summary>A booking as the outside world may hear of it. Never carries health information.</summary>
 /// <param name="ManageUrl">Absolute manage-my-booking link, when the raw token is at hand (it is stored only hashed).</param>
+/// <param name="BookedByStaff">Who took the booking, when staff made it (by phone or at the desk); null when the client booked online.</param>
 /// <param name="CalendarUid">Stable calendar UID of this booking; <paramref name="CalendarSequence"/> rises on every reschedule.</param>
 public sealed record BookingNotice(
     int BookingId,
@@ -41,4 +42,9 @@ public sealed record BookingNotice(
     DateTime EndUtc,
     string? ManageUrl,
     Guid CalendarUid,
-    int CalendarSequence);
+    int CalendarSequence,
+    string? BookedByStaff = null)
+{
+    /// <summary>A client who gave no email address (by phone) is sent no email at all.</summary>
+    public bool HasClientEmail => ClientEmail.Length > 0;
+}

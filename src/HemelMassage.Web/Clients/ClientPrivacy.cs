@@ -83,6 +83,7 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             client.Name = ErasedName;
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";
+            client.StaffNotes = null;
             audit.Add("client.erase", $"client {id}", "Personal data erased, with the copies of their emails kept as files; bookings kept anonymised");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

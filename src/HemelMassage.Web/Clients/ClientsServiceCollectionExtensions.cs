@@ -7,6 +7,10 @@ public static class ClientsServiceCollectionExtensions
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ClientRecords>();
+        services.AddScoped<ClientContacts>();
+        services.AddScoped<ClientMerge>();
+        services.AddSingleton<FluentValidation.IValidator<ClientEditForm>, ClientEditFormValidator>();
+        services.AddSingleton<FluentValidation.IValidator<ClientNotesForm>, ClientNotesFormValidator>();
         services.AddScoped<ClientPrivacy>();
         services.AddSingleton<NoteRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<NoteRetention>());

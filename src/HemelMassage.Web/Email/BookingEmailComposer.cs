@@ -30,7 +30,8 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
     /// <summary>To the clinic: who and when, never the client's manage link (it is the client's key).</summary>
     public ComposedEmail ClinicNewBooking(BookingNotice notice) => ToClinic<ClinicNewBooking, ClinicNewBookingModel>(EmailKind.ClinicNewBooking,
         $"New booking {EmailSanitizer.SingleLine(notice.Reference)}: {ClinicTime.Brief(notice.StartUtc)}, {EmailSanitizer.SingleLine(notice.TherapistName)}",
-        new(BookingFacts.ForClinic(notice, clinic, policy), EmailSanitizer.SingleLine(notice.ClientEmail)));
+        new(BookingFacts.ForClinic(notice, clinic, policy), EmailSanitizer.SingleLine(notice.ClientEmail),
+            notice.BookedByStaff is { } by ? EmailSanitizer.SingleLine(by) : null));
 
     /// <summary>To the clinic: a booking whose health answers need a word first. Which booking only; the answers stay in the staff area.</summary>
     public ComposedEmail ClinicNeedsConversation(BookingNotice notice) => ToClinic<ClinicNeedsConversation, BookingFacts>(EmailKind.ClinicNeedsConversation,

@@ -12,19 +12,31 @@ public sealed class OutboxBookingNotifications(
 {
     public void Booked(ClinicDbContext db, BookingNotice notice)
     {
-        Add(db, composer.Confirmation(notice), notice.BookingId, notice.ManageUrl);
+        // A booking recorded after its hour began (a walk-in written up later) is not "confirmed" to anyone.
+        if (notice.HasClientEmail && notice.StartUtc > time.GetUtcNow().UtcDateTime)
+        {
+            Add(db, composer.Confirmation(notice), notice.BookingId, notice.ManageUrl);
+        }
         Add(db, composer.ClinicNewBooking(notice), notice.BookingId, notice.ManageUrl);
     }
 
     public void Rescheduled(ClinicDbContext db, BookingNotice notice, DateTime previousStartUtc)
     {
         CancelWaitingReminders(db, notice.BookingId);
+        if (!notice.HasClientEmail)
+        {
+            return;
+        }
         Add(db, composer.Rescheduled(notice, previousStartUtc), notice.BookingId, notice.ManageUrl);
     }
 
     public void Cancelled(ClinicDbContext db, BookingNotice notice, string? message, bool byClinic)
     {
         CancelWaitingReminders(db, notice.BookingId);
+        if (!notice.HasClientEmail)
+        {
+            return;
+        }
         Add(db, composer.Cancelled(notice, message, byClinic), notice.BookingId, notice.ManageUrl);
     }
 

@@ -29,7 +29,7 @@ public sealed class FollowUpSource(ArticleCatalog articles, ClinicOptions clinic
                             orderby a.StartUtc
                             select new { a.Id, a.StartUtc, a.Client!.Name, a.Client.Email, i.Regions, i.WorkedRegions })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return [.. visits.Where(v => !v.Email.EndsWith("@invalid", StringComparison.Ordinal))
+        return [.. visits.Where(v => v.Email.Length > 0 && !v.Email.EndsWith("@invalid", StringComparison.Ordinal))
             .Select(v => Notice(v.Id, v.Name, v.Email, v.StartUtc, BodyRegions.Split(v.Regions), BodyRegions.Split(v.WorkedRegions)))];
     }
 

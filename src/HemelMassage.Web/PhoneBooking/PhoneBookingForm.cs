@@ -1,4 +1,6 @@
 using FluentValidation;
+using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Diary;
 using HemelMassage.Web.Site;
 
@@ -6,11 +8,20 @@ namespace HemelMassage.Web.PhoneBooking;
 
 public sealed class PhoneBookingForm : SlotChoiceForm
 {
-    public string Name { get; set => field = PersonName.Normalise(value); } = "";
-    public string Email { get; set; } = "";
+    /// <summary>What the caller said first: a name, email, phone number or booking reference.</summary>
+    public string? Search { get; set; }
+    /// <summary>The client picked from the search; null for a new client (or one found again by their email).</summary>
+    public int? ClientId { get; set; }
+    public string Name { get; set => field = PersonName.Normalise(value) ?? ""; } = "";
+    /// <summary>Optional (nullable, so the framework does not call it required): with none, the client is sent no emails.</summary>
+    public string? Email { get; set; }
     public string Phone { get; set; } = "";
     public int? TreatmentId { get; set; }
     public string? Note { get; set; }
+    /// <summary>A start typed by hand, when none of the free hours listed will do; it wins over the list.</summary>
+    public string? OtherTime { get; set; }
+    /// <summary>The rules the member of staff knows this booking breaks, ticked one by one.</summary>
+    public List<BookingRule> Acknowledged { get; set; } = [];
     /// <summary>Made when the form is shown: pressing "Book" twice makes one booking.</summary>
     public string Key { get; set; } = "";
 }
@@ -19,13 +30,10 @@ public sealed class PhoneBookingFormValidator : SlotChoiceFormValidator<PhoneBoo
 {
     public PhoneBookingFormValidator()
     {
-        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the client's name.").MaximumLength(100).WithMessage("Keep the name under 100 characters.");
-        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the client's email address: confirmations go there.")
-            .MaximumLength(EmailAddresses.MaxLength).WithMessage("That email address is too long.")
-            .PlainMailbox().WithMessage("Enter an email address like name@example.com.");
-        RuleFor(f => f.Phone).NotEmpty().WithMessage("Enter the client's phone number.")
-            .MaximumLength(20).WithMessage("Keep the phone number under 20 characters.")
-            .Matches(@"^[0-9 +()\-]*$").WithMessage("Use only digits, spaces, + and brackets in the phone number.");
+        ContactRules.Name(RuleFor(f => f.Name));
+        ContactRules.OptionalEmail(RuleFor(f => f.Email));
+        RuleFor(f => f.Phone).NotEmpty().WithMessage("Enter the client's phone number.");
+        ContactRules.Phone(RuleFor(f => f.Phone));
         RuleFor(f => f.TreatmentId).NotNull().WithMessage("Choose a treatment.");
         RuleFor(f => f.Note).MaximumLength(1000).WithMessage("Keep the note under 1,000 characters.");
     }

@@ -8,6 +8,7 @@ public static class PhoneBookingServiceCollectionExtensions
     public static IServiceCollection AddPhoneBooking(this IServiceCollection services)
     {
         services.AddSingleton<IValidator<PhoneBookingForm>, PhoneBookingFormValidator>();
+        services.AddScoped<PhoneBookingPages>();
         return services;
     }
 }

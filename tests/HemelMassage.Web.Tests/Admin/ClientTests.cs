@@ -30,25 +30,6 @@ public sealed class ClientTests(BookingSite site) : IClassFixture<BookingSite>
     }
 
     [Fact]
-    public async Task The_owner_merges_a_duplicate_and_its_bookings_move_across()
-    {
-        await site.AddBookingAsync("2026-12-18T10:00Z", email: "dee@example.com", name: "Dee Double");
-        var moved = await site.AddBookingAsync("2026-12-18T14:00Z", email: "dee.double@example.com", name: "Dee Double");
-        var (keep, duplicate) = await site.WithDbAsync(async db => (
-            await db.Clients.Where(c => c.Email == "dee@example.com").Select(c => c.Id).SingleAsync(),
-            await db.Clients.Where(c => c.Email == "dee.double@example.com").Select(c => c.Id).SingleAsync()));
-        var (reception, _) = await site.SignedInAsAsync("Reception");
-        var (owner, _) = await site.SignedInAsAsync("Owner");
-
-        var refused = await reception.PostFormAsync("/admin/clients", $"/admin/clients/{duplicate}/merge", new() { ["into"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await owner.PostFormAsync($"/admin/clients/{keep}", $"/admin/clients/{duplicate}/merge", new() { ["into"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(keep, (await site.BookingAsync(moved)).ClientId);
-        Assert.False(await site.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == duplicate)));
-    }
-
-    [Fact]
     public async Task The_owner_exports_everything_about_a_client_as_json_and_reception_may_not()
     {
         await site.AddBookingAsync("2026-12-21T09:00Z", email: "jason@example.com", name: "Jason Json", note: "Tight calves");

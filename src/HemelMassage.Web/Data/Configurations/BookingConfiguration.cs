@@ -29,7 +29,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // Availability reads one window of bookings by start, for all therapists or one.
         builder.HasIndex(a => new { a.TherapistId, a.StartUtc }, "IX_Appointments_TherapistId_StartUtc");
         builder.HasIndex(a => a.StartUtc, "IX_Appointments_StartUtc");
-        // Reports ask whether a client booked before a date: one seek per client, not a walk through their history.
+        // Reports ask whether a client booked before a date (one seek per client, not a walk through their history),
+        // and a client's page reads their bookings a page at a time, newest first.
         builder.HasIndex(a => new { a.ClientId, a.StartUtc }, "IX_Appointments_ClientId_StartUtc");
         builder.HasIndex(a => new { a.TherapistId, a.StartUtc }, "UX_Appointments_Active_TherapistId_StartUtc")
             .IsUnique().HasFilter(ActiveFilter);

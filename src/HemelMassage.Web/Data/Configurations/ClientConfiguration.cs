@@ -9,8 +9,13 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
     public void Configure(EntityTypeBuilder<Client> builder)
     {
         builder.Property(c => c.Name).HasMaxLength(100);
+        builder.HasIndex(c => c.Name);
         builder.Property(c => c.Email).HasMaxLength(254);
-        builder.HasIndex(c => c.Email).IsUnique();
+        // A phone client may have no email: many may have none, no two the same one.
+        builder.HasIndex(c => c.Email).IsUnique().HasFilter("\"Email\" <> ''");
         builder.Property(c => c.Phone).HasMaxLength(20);
+        builder.Property(c => c.PhoneKey).HasMaxLength(20);
+        builder.HasIndex(c => c.PhoneKey);
+        builder.Property(c => c.StaffNotes).HasMaxLength(2000);
     }
 }

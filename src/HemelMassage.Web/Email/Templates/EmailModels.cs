@@ -22,7 +22,13 @@ public sealed record BookingFacts(
             EmailSanitizer.WebLink(notice.ManageUrl),
             CalendarLinkBuilder.For(notice, clinic),
             policy.CanChangeOnline(notice.StartUtc),
-            policy.ChangeRule(notice.StartUtc));
+            policy.ChangeRule(notice.StartUtc))
+        {
+            ByPhone = notice.BookedByStaff is not null,
+        };
+
+    /// <summary>The clinic took the booking (by phone or at the desk), not the client online.</summary>
+    public bool ByPhone { get; init; }
 
     public static BookingFacts ForClinic(BookingNotice notice, ClinicOptions clinic, EmailPolicy policy) =>
         ForClient(notice, clinic, policy) with { ManageUrl = null };
@@ -33,7 +39,8 @@ public sealed record RescheduledModel(BookingFacts Booking, string PreviousWhen)
 /// <param name="Message">The clinic's message to the client, one line, or null.</param>
 public sealed record CancelledModel(BookingFacts Booking, bool ByClinic, string? Message);
 
-public sealed record ClinicNewBookingModel(BookingFacts Booking, string ClientEmail);
+/// <param name="BookedBy">The member of staff who took it by phone; null when the client booked online.</param>
+public sealed record ClinicNewBookingModel(BookingFacts Booking, string ClientEmail, string? BookedBy);
 
 /// <param name="Felt">Where the client felt it, as a phrase ("lower back and right hip"), or null.</param>
 /// <param name="WorkedAsFelt">Those of the felt areas that were worked, or null.</param>
