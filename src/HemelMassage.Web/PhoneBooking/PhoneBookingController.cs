@@ -18,7 +18,6 @@ namespace HemelMassage.Web.PhoneBooking;
 /// </summary>
 [Area("Admin")]
 [Route("admin/bookings/new")]
-[Route("admin/phone-booking")]
 [Authorize(Roles = StaffRoles.Owner + "," + StaffRoles.Reception)]
 public sealed class PhoneBookingController(
     PhoneBookingPages pages, PhoneBookings bookings, DiaryQueries diary, ClinicDbContext db, IValidator<PhoneBookingForm> validator) : Controller
@@ -30,7 +29,9 @@ public sealed class PhoneBookingController(
         {
             Key = Secrets.NewToken(),
             TherapistId = therapist,
-            TreatmentId = treatment,
+            // A free hour on the diary names the therapist only: every treatment is the same hour, so the first
+            // one they give is filled in and their free hours are listed at once (staff may change it).
+            TreatmentId = treatment ?? await pages.FirstTreatmentOfAsync(therapist, cancellationToken),
             Date = diary.DateOrToday(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Time = time is { Length: <= 8 } ? time : "",
             Search = q is { Length: <= 100 } ? q : null,

@@ -39,6 +39,16 @@ public sealed class PhoneBookingPages(ClinicDbContext db, DiaryQueries diary, Av
             matches, picked, hours, note, await RulesAsync(form, cancellationToken));
     }
 
+    public async Task<int?> FirstTreatmentOfAsync(int? therapistId, CancellationToken cancellationToken)
+    {
+        if (therapistId is not int id)
+        {
+            return null;
+        }
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        return schedule.Therapist(id) is { } therapist ? schedule.Treatments.FirstOrDefault(t => therapist.TreatmentIds.Contains(t.Id))?.Id : null;
+    }
+
     public Task<IReadOnlyList<ClientMatch>> MatchesAsync(string? term, CancellationToken cancellationToken) =>
         ClientSearch.FindAsync(db, term, MatchLimit, cancellationToken);
 

@@ -56,9 +56,9 @@ public sealed class DiaryGridInABrowserTests(LiveSite live) : IClassFixture<Live
         await Steps.TabToAsync(page, $"td[data-therapist=\"2\"][data-time=\"12:00\"] a", limit: 200);
         await Steps.PressEnterAsync(page);
         Steps.AssertAt(page, "^/admin/bookings/new$");
-        await Assertions.Expect(page.GetByLabel("Therapist", new() { Exact = true })).ToHaveValueAsync("2");
-        await Assertions.Expect(page.GetByLabel("Date", new() { Exact = true })).ToHaveValueAsync($"{day:yyyy-MM-dd}");
-        await Assertions.Expect(page.Locator("input[type=time]")).ToHaveValueAsync("12:00");
+        await Assertions.Expect(page.GetByLabel("Therapist (required)", new() { Exact = true })).ToHaveValueAsync("2");
+        await Assertions.Expect(page.GetByLabel("Day (required)", new() { Exact = true })).ToHaveValueAsync($"{day:yyyy-MM-dd}");
+        await Assertions.Expect(page.Locator("input[name=Time][value='12:00']")).ToBeCheckedAsync();
 
         await page.GotoAsync($"/admin/diary?date={day:yyyy-MM-dd}");
         await Steps.TabToAsync(page, $"a[href=\"/admin/bookings/{id}\"]", limit: 200);

@@ -49,7 +49,7 @@ public sealed partial class PhoneBookingTests(BookingSite site) : IClassFixture<
     {
         var (reception, _) = await site.SignedInAsAsync("Reception");
 
-        var html = await reception.GetStringAsync($"/admin/phone-booking?therapist=1&date={Day(4)}&time=10:00&treatment=1");
+        var html = await reception.GetStringAsync($"/admin/bookings/new?therapist=1&date={Day(4)}&time=10:00&treatment=1");
 
         Assert.Matches("<option value=\"1\" selected=\"selected\">", html);
         Assert.Matches("name=\"Time\" id=\"[^\"]+\" value=\"10:00\" checked=\"checked\"", html);
