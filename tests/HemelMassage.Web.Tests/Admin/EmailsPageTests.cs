@@ -57,7 +57,8 @@ public sealed class EmailsPageTests(BookingSite site) : IClassFixture<BookingSit
         var (owner, _) = await site.SignedInAsAsync("Owner");
 
         var page = await owner.GetStringAsync("/admin/emails?q=bea+bounced");
-        Assert.Contains($"href=\"/admin/clients/{booking.ClientId}\"", page, StringComparison.Ordinal);
+        // The address is fixed on the client's edit page, which comes back here to send again.
+        Assert.Contains($"href=\"/admin/clients/{booking.ClientId}/edit?return=%2Fadmin%2Femails", page, StringComparison.Ordinal);
 
         var resent = await owner.PostFormAsync("/admin/emails?q=bea+bounced", $"/admin/emails/{id}/resend", new() { ["q"] = "bea bounced" });
 
