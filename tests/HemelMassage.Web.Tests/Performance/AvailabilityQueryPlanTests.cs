@@ -88,7 +88,7 @@ public sealed class AvailabilityQueryPlanTests
     }
 
     /// <summary>Past hours, one after another, for the three therapists: a clinic's years of history; then ANALYZE.</summary>
-    private static async Task InsertHistoryAsync(string databaseFile, int count)
+    internal static async Task InsertHistoryAsync(string databaseFile, int count)
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
         await connection.OpenAsync();
