@@ -60,13 +60,21 @@ public sealed class ReportQueries(ClinicDbContext db, TimeProvider clock)
             WorkingTime.Of([.. hours[t.Id]], [.. timeOff[t.Id]], closures, period.First, period.Last)))];
     }
 
-    /// <summary>New: the client's first booking ever (not counting ones cancelled in time) is in the period.</summary>
+    /// <summary>
+    /// New: the client's first booking ever (not counting ones cancelled in time) is in the period.
+    /// "Booked before?" is asked once per distinct client of the period, a seek on (ClientId, StartUtc) that stops
+    /// at the first earlier booking, and never per booking: SQLite 3.53 turns an EXISTS in the WHERE of the
+    /// period's bookings into a join that walks all of a client's earlier bookings for each of them (hours at a
+    /// million). Hence the EXISTS sits inside an aggregate over the distinct clients, where it cannot be moved;
+    /// the constant key makes one row of both counts (none when nobody booked).
+    /// </summary>
     private async Task<ClientCounts> ClientsAsync(IQueryable<Booking> inPeriod, DateTime fromUtc, CancellationToken cancellationToken)
     {
-        var clients = inPeriod.Where(b => b.Status != BookingStatus.Cancelled).Select(b => b.ClientId).Distinct();
-        var total = await clients.CountAsync(cancellationToken);
-        var returning = await clients.CountAsync(
-            id => db.Bookings.Any(b => b.ClientId == id && b.StartUtc < fromUtc && b.Status != BookingStatus.Cancelled), cancellationToken);
-        return new ClientCounts(total - returning, returning);
+        var counts = await inPeriod.Where(b => b.Status != BookingStatus.Cancelled).Select(b => b.ClientId).Distinct()
+            .Select(id => new { Returning = db.Bookings.Any(b => b.ClientId == id && b.StartUtc < fromUtc && b.Status != BookingStatus.Cancelled) })
+            .GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Returning = g.Count(c => c.Returning) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return counts is null ? new ClientCounts(0, 0) : new ClientCounts(counts.Total - counts.Returning, counts.Returning);
     }
 }
