@@ -86,6 +86,7 @@ public sealed class ReportTests(ReportTests.OctoberSite site) : IClassFixture<Re
         var page = await OwnerPageAsync("/admin/reports");
 
         Assert.Contains("Report: December 2026", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"month\" type=\"month\" value=\"2026-12\"", page, StringComparison.Ordinal);
     }
 
     [Theory]
