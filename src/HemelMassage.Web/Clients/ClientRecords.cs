@@ -80,14 +80,11 @@ public sealed class ClientRecords(ClinicDbContext db, AuditLog audit)
         return true;
     }
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> literally (SQLite's LIKE ignores ASCII case), escaped with a backslash.</summary>
-    public static string Literal(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>Booking forms in progress under <paramref name="email"/>, whatever its case (ILIKE on PostgreSQL, whose LIKE minds case).</summary>
     public static IQueryable<PendingBooking> PendingBookingsOf(ClinicDbContext db, string email)
     {
-        var pattern = Literal(email);
+        var pattern = LikePattern.Literal(email);
         return db.Database.IsNpgsql()
             ? db.PendingBookings.Where(p => p.Email != null && EF.Functions.ILike(p.Email, pattern, "\\"))
             : db.PendingBookings.Where(p => p.Email != null && EF.Functions.Like(p.Email, pattern, "\\"));

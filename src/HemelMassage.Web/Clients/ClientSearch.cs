@@ -34,7 +34,7 @@ public static partial class ClientSearch
         {
             return EmailStarting(db, clients, term.ToLowerInvariant());
         }
-        var pattern = "%" + ClientRecords.Literal(term) + "%";
+        var pattern = LikePattern.Containing(term);
         // SQLite's LIKE ignores case; PostgreSQL's does not, so there the search says ILIKE.
         return db.Database.IsNpgsql()
             ? clients.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\"))

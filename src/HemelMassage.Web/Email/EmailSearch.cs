@@ -29,7 +29,7 @@ public sealed class EmailSearch(ClinicDbContext db)
         var messages = db.OutboxMessages.AsNoTracking();
         if (term.Length > 0)
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(term);
             var reference = term.ToUpperInvariant();
             var withPrefix = reference.StartsWith("HM-", StringComparison.Ordinal) ? reference : "HM-" + reference;
             // SQLite's LIKE ignores case; PostgreSQL's does not, so there the search says ILIKE.
@@ -66,6 +66,7 @@ public sealed class EmailSearch(ClinicDbContext db)
         EmailKind.ClinicNeedsConversation => "Talk first (to the clinic)",
         EmailKind.FollowUp => "Follow-up",
         EmailKind.MailboxLink => "Link to prove the address",
+        EmailKind.StaffPasswordLink => "New password link (staff)",
         _ => kind.ToString(),
     };
 
