@@ -9,7 +9,7 @@ public sealed record ClientMatch(int Id, string Name, string Email, string Phone
 
 /// <summary>
 /// Finds clients by what a caller says first: a booking reference, a phone number however it is spaced
-/// (+44 or 0), an email address, or part of a name. Each kind reads an index, so it stays fast with a
+/// (+44 or 0), an email address, or the start of any words of the name or email. Each kind reads an index, so it stays fast with a
 /// million bookings.
 /// </summary>
 public static partial class ClientSearch
@@ -34,11 +34,30 @@ public static partial class ClientSearch
         {
             return EmailStarting(db, clients, term.ToLowerInvariant());
         }
-        var pattern = LikePattern.Containing(term);
-        // SQLite's LIKE ignores case; PostgreSQL's does not, so there the search says ILIKE.
-        return db.Database.IsNpgsql()
-            ? clients.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\"))
-            : clients.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\"));
+        return ByWordPrefixes(db, clients, ClientSearchWords.Of(term));
+    }
+
+    /// <summary>
+    /// Each word typed starts a word of the client's name or email (before the @), in any order: "sar", "jon" and
+    /// "sarah j" all find Sarah Jones. The longest word typed is looked up in the words' index; each other one
+    /// is a seek on the client's own words.
+    /// </summary>
+    private static IQueryable<Client> ByWordPrefixes(ClinicDbContext db, IQueryable<Client> clients, IReadOnlyList<string> typed)
+    {
+        if (typed.Count == 0)
+        {
+            return clients.Where(c => false);
+        }
+        var words = typed.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList();
+        var (first, afterFirst) = (words[0], words[0] + ClientSearchWords.AfterPrefix);
+        var owners = db.ClientSearchWords.Where(w => string.Compare(w.Word, first) >= 0 && string.Compare(w.Word, afterFirst) < 0).Select(w => w.ClientId);
+        clients = clients.Where(c => owners.Contains(c.Id));
+        foreach (var word in words.Skip(1))
+        {
+            var after = word + ClientSearchWords.AfterPrefix;
+            clients = clients.Where(c => db.ClientSearchWords.Any(w => w.ClientId == c.Id && string.Compare(w.Word, word) >= 0 && string.Compare(w.Word, after) < 0));
+        }
+        return clients;
     }
 
     public static async Task<IReadOnlyList<ClientMatch>> FindAsync(ClinicDbContext db, string? term, int limit, CancellationToken cancellationToken) =>
