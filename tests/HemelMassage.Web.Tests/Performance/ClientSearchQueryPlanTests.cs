@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HemelMassage.Web.Tests.Booking;
 using HemelMassage.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace HemelMassage.Web.Tests.Performance;
 /// 27 ms at 50,000). The time at a million bookings is ClientBenchmarks in bench/HemelMassage.Benchmarks.
 /// </summary>
 [Trait("Database", "SqliteOnly")]
-public sealed class ClientSearchQueryPlanTests(ITestOutputHelper output)
+public sealed partial class ClientSearchQueryPlanTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_name_search_seeks_the_words_index_and_never_scans_the_clients()
@@ -38,7 +39,9 @@ public sealed class ClientSearchQueryPlanTests(ITestOutputHelper output)
             var plan = await AvailabilityQueryPlanTests.PlanAsync(site.DatabaseFile, text, parameters);
             output.WriteLine(text + "\n  " + string.Join("\n  ", plan) + "\n");
             Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("IX_ClientSearchWords_Word_ClientId", StringComparison.Ordinal));
-            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+            // A scan of a subquery's own rows (the count of at most 1,001 words) reads nothing more; of a table it would.
+            var tables = TableAlias().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
+            Assert.DoesNotContain(plan, step => tables.Any(t => step == $"SCAN {t}" || step.StartsWith($"SCAN {t} ", StringComparison.Ordinal)));
         }
     }
 
@@ -57,4 +60,7 @@ public sealed class ClientSearchQueryPlanTests(ITestOutputHelper output)
             """;
         await command.ExecuteNonQueryAsync();
     }
+
+    [GeneratedRegex("\"(?:Clients|ClientSearchWords)\" AS \"(\\w+)\"")]
+    private static partial Regex TableAlias();
 }
