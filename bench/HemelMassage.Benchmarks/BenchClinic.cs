@@ -1,5 +1,6 @@
 using System.Globalization;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Clients;
 using HemelMassage.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +97,13 @@ public sealed class BenchClinic : IDisposable
             }
             File.WriteAllText(ready, clients.ToString(CultureInfo.InvariantCulture));
         }
-        return Open(folder, fresh: false);
+        var clinic = Open(folder, fresh: false);
+        // The raw inserts above bypass SaveChanges, which keeps the search words; so does a file cached before them.
+        using (var scope = clinic.Services.CreateScope())
+        {
+            ClientSearchIndex.FillMissingAsync(scope.ServiceProvider.GetRequiredService<ClinicDbContext>()).GetAwaiter().GetResult();
+        }
+        return clinic;
     }
 
     /// <summary>An empty, migrated and seeded clinic in a fresh folder.</summary>

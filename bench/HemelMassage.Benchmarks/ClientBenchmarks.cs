@@ -3,6 +3,7 @@ using HemelMassage.Web.Clients;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Benchmarks;
@@ -36,6 +37,24 @@ public class ClientBenchmarks
 
     [Benchmark]
     public Task<int> Search_by_part_of_a_name() => SearchAsync("12345 Ben");
+
+    /// <summary>The worst case: three letters every client's name starts a word with, the first 8 by name.</summary>
+    [Benchmark]
+    public Task<int> Search_by_a_word_every_client_has() => SearchAsync("cli");
+
+    [Benchmark]
+    public Task<int> Search_by_a_word_nobody_has() => SearchAsync("zebedee");
+
+    /// <summary>The search before the words' index, for comparison in the same run: LIKE '%...%' on name or email over every client.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<int> Search_by_part_of_a_name_as_LIKE_over_every_client()
+    {
+        await using var scope = _clinic.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var pattern = LikePattern.Containing("12345 Ben");
+        return (await db.Clients.AsNoTracking().Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Email, pattern, "\\"))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id).Take(8).Select(c => c.Id).ToListAsync()).Count;
+    }
 
     [Benchmark]
     public async Task<int> Client_page_first()

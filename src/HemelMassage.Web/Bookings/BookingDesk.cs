@@ -106,7 +106,7 @@ public sealed class BookingDesk(ClinicDbContext db, StaffViewer viewer, StaffSlo
             {
                 return DeskResult.Refused("", $"This booking is {StatusText.Of(a.Status).ToLowerInvariant()}, so it cannot be moved.");
             }
-            var (refusal, startUtc, overridden) = await rules.CheckAsync(form, a.TreatmentId, a.Id, cancellationToken);
+            var (refusal, startUtc, _, overridden) = await rules.CheckEachAsync(form, a.TreatmentId, a.Id, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;

@@ -37,7 +37,7 @@ public sealed class PhoneBookings(ClinicDbContext db, StaffViewer viewer, StaffS
             {
                 return DeskResult.Refused(nameof(form.Email), $"Another client record, {holder}, has that email address. Pick that client instead, or check the address.");
             }
-            var (refusal, startUtc, _, overridden) = await rules.CheckEachAsync(form, form.TreatmentId!.Value, form.Acknowledged, cancellationToken);
+            var (refusal, startUtc, _, overridden) = await rules.CheckEachAsync(form, form.TreatmentId!.Value, null, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;

@@ -33,6 +33,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<ClinicClosure> ClinicClosures => Set<ClinicClosure>();
     public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientSearchWord> ClientSearchWords => Set<ClientSearchWord>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
@@ -44,6 +45,18 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffSetupToken> StaffSetupTokens => Set<StaffSetupToken>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ClientSearchIndex.KeepInStep(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await ClientSearchIndex.KeepInStepAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

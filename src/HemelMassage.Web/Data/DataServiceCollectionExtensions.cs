@@ -56,7 +56,7 @@ public static class DataServiceCollectionExtensions
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations, switches SQLite to WAL and seeds a new database.</summary>
+    /// <summary>Applies pending migrations (then gives search words to clients who have none), switches SQLite to WAL and seeds a new database.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         // Settings first: a site with a bad setting (an engine it cannot use, a proxy that is not an address)
@@ -83,7 +83,9 @@ public static class DataServiceCollectionExtensions
             else
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().Database.MigrateAsync();
+                var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+                await db.Database.MigrateAsync();
+                await Clients.ClientSearchIndex.FillMissingAsync(db);
                 await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
             }
             await UseWriteAheadLogAsync(connection, app.Logger);
@@ -169,6 +171,7 @@ public static class DataServiceCollectionExtensions
             try
             {
                 await db.Database.MigrateAsync();
+                await Clients.ClientSearchIndex.FillMissingAsync(db);
                 await services.GetRequiredService<DatabaseSeeder>().SeedAsync();
                 services.GetRequiredService<IDataProtectionProvider>().CreateProtector("HemelMassage.Startup").Protect([1]);
             }

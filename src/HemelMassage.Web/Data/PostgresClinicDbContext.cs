@@ -15,6 +15,14 @@ public sealed class PostgresClinicDbContext(DbContextOptions<PostgresClinicDbCon
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Byte order, as SQLite compares text: a word prefix is then one range on the index, alike on both engines
+        // (the database's own collation may order punctuation and case where the range would not expect them).
+        builder.Entity<Clients.ClientSearchWord>().Property(w => w.Word).UseCollation("C");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

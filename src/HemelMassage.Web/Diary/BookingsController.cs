@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Diary;
 
 public sealed record BookingPage(
     BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,
-    Intake.IntakeView Intake, bool MayReadHealth, StatusActions Actions)
+    Intake.IntakeView Intake, bool MayReadHealth, StatusActions Actions, IReadOnlyList<RuleBox> MoveRules)
 {
     /// <summary>A cancelled booking, by either side, was never worked: no areas-worked form.</summary>
     public bool Attended => Booking.Status is not (BookingStatus.Cancelled or BookingStatus.LateCancellation);
@@ -21,7 +21,7 @@ public sealed record BookingPage(
 [Area("Admin")]
 [Route("admin/bookings")]
 public sealed class BookingsController(
-    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, AuditLog audit, Intake.IntakeRecords intakes,
+    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, StaffSlotRules rules, AuditLog audit, Intake.IntakeRecords intakes,
     IValidator<CancelForm> cancelValidator, IValidator<MoveForm> moveValidator) : Controller
 {
     private const string Desk = StaffRoles.Owner + "," + StaffRoles.Reception;
@@ -60,6 +60,8 @@ public sealed class BookingsController(
     [Authorize(Roles = Desk)]
     public async Task<IActionResult> Move(int id, [Bind(Prefix = "Move")] MoveForm form, CancellationToken cancellationToken)
     {
+        // A tick for a rule that does not exist is dropped: the server works out which rules the time breaks.
+        ModelState.Remove("Move.Acknowledged");
         ModelState.AddErrors(await moveValidator.ValidateAsync(form, cancellationToken), "Move");
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -70,7 +72,11 @@ public sealed class BookingsController(
             : await PageAsync(id, form, null, cancellationToken);
     }
 
-    /// <summary>The same move, asked for by the diary grid's drag and drop: the answer is the message to show, and 409 when nothing changed.</summary>
+    /// <summary>
+    /// The same move, asked for by the diary grid's drag and drop: the answer is the message to show, and 409 when
+    /// nothing changed. A drop that breaks usual rules names each one in <c>rules</c>; it is made once each is sent
+    /// back in <c>Move.Acknowledged</c>, as the booking page's form does with a tick per rule.
+    /// </summary>
     private async Task<IActionResult> MovedAsJsonAsync(int id, MoveForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -78,6 +84,16 @@ public sealed class BookingsController(
             return BadRequest(new { moved = false, message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) });
         }
         var result = await desk.MoveAsync(id, form, cancellationToken);
+        if (result is { Outcome: DeskOutcome.Refused, Field: nameof(form.Acknowledged) } && await diary.FindAsync(id, cancellationToken) is { } booking)
+        {
+            var boxes = await rules.BoxesAsync(form, booking.TreatmentId, id, cancellationToken);
+            return Conflict(new
+            {
+                moved = false,
+                message = $"That hour breaks {(boxes.Count == 1 ? "a usual rule" : $"{boxes.Count} usual rules")}: {rules.Words(boxes.Select(b => b.Rule))}. Nothing was changed: to move it anyway, open the booking and tick each rule.",
+                rules = boxes.Select(b => new { rule = b.Rule.ToString(), text = b.Text, acknowledged = b.Ticked }),
+            });
+        }
         return result.Outcome switch
         {
             DeskOutcome.Done => Ok(new { moved = true, message = result.Message }),
@@ -147,6 +163,7 @@ public sealed class BookingsController(
             await audit.SaveAsync("booking.note-read", details.Reference, "Read the client's note");
         }
         var local = ClinicTime.ToLocal(details.StartUtc);
+        var moveRules = move is null ? [] : await rules.BoxesAsync(move, booking.TreatmentId, id, cancellationToken);
         move ??= new MoveForm
         {
             TherapistId = details.TherapistId, Version = details.Version,
@@ -155,6 +172,6 @@ public sealed class BookingsController(
         cancel ??= new CancelForm { Version = details.Version };
         var mayReadHealth = await viewer.MaySeeNoteAsync(booking, cancellationToken);
         var intake = await intakes.ViewAsync(booking, mayReadHealth, cancellationToken);
-        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking)));
+        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking), moveRules));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Diary;
@@ -17,13 +18,14 @@ public sealed class CancelForm : VersionedForm
     public string? Message { get; set; }
 }
 
-/// <summary>A local date and time, typed by staff; rules they may override need <see cref="Override"/>.</summary>
+/// <summary>A local date and time, typed by staff; each usual rule it breaks must be in <see cref="Acknowledged"/>.</summary>
 public class SlotChoiceForm : VersionedForm
 {
     public int? TherapistId { get; set; }
     public string Date { get; set; } = "";
     public string Time { get; set; } = "";
-    public bool Override { get; set; }
+    /// <summary>The rules the member of staff knows this time breaks, ticked one by one.</summary>
+    public List<BookingRule> Acknowledged { get; set; } = [];
 
     public DateOnly? ParsedDate => DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 

@@ -34,8 +34,8 @@ public sealed record BookingDetails(
     string TreatmentName, int TherapistId, string TherapistName, string? Note, bool NoteHidden,
     IReadOnlyList<BookingChange> Changes);
 
-/// <summary>The therapist, date, time and override fields shared by the move and phone-booking forms.</summary>
-public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyList<TherapistOption> Therapists)
+/// <summary>The therapist, date and time of the move form, and a tick box for each usual rule that time breaks.</summary>
+public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyList<TherapistOption> Therapists, IReadOnlyList<RuleBox> Rules)
 {
     public string Name(string field) => Prefix.Length == 0 ? field : Prefix + "." + field;
 

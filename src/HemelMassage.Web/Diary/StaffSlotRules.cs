@@ -6,63 +6,64 @@ using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Diary;
 
+/// <summary>A rule a booking's time breaks, with the words of its tick box.</summary>
+public sealed record RuleBox(BookingRule Rule, string Text, bool Ticked);
+
 /// <summary>
-/// The booking rules as they apply to staff: a real overlap is always refused (the database refuses it
-/// too), every other rule may be overridden once the member of staff ticks that they know.
+/// The booking rules as they apply to staff, for a phone booking and a move alike: a real overlap is always
+/// refused (the database refuses it too); every other rule the time breaks is named and must be acknowledged
+/// on its own, one tick per rule.
 /// </summary>
 public sealed class StaffSlotRules(ClinicDbContext db, Availability availability, IOptions<BookingOptions> options)
 {
-    public const string OverrideLabel = "I know this is outside the usual rules";
-
-    /// <summary>Call inside the write transaction. Returns the start in UTC, or a refusal for the form.</summary>
-    public async Task<(DeskResult? Refusal, DateTime StartUtc, string Overridden)> CheckAsync(
+    /// <summary>
+    /// Call inside the write transaction. Returns the start in UTC and the rules broken (to show a box for each),
+    /// a refusal naming the rules not yet ticked, and, when all are acknowledged, the words for the history
+    /// ("rules overridden: ..."). <paramref name="excludingBookingId"/> is the booking being moved.
+    /// </summary>
+    public async Task<(DeskResult? Refusal, DateTime StartUtc, IReadOnlyList<BookingRule> Broken, string Overridden)> CheckEachAsync(
         SlotChoiceForm form, int treatmentId, int? excludingBookingId, CancellationToken cancellationToken)
     {
         var (refusal, startUtc) = await NeverAllowedAsync(form, excludingBookingId, cancellationToken);
         if (refusal is not null)
         {
-            return (refusal, default, "");
-        }
-        var schedule = await availability.ScheduleAsync(cancellationToken);
-        var problem = await availability.CheckAsync(schedule, treatmentId, form.TherapistId!.Value, startUtc, excludingBookingId, cancellationToken);
-        if (problem == SlotProblem.None)
-        {
-            return (null, startUtc, "");
-        }
-        var why = Reason(problem);
-        if (!form.Override)
-        {
-            return (DeskResult.Refused(nameof(form.Override), $"This time is outside the usual rules: {why}. Tick \"{OverrideLabel}\" to book it anyway."), default, "");
-        }
-        return (null, startUtc, $" (rules overridden: {why})");
-    }
-
-    /// <summary>
-    /// Like <see cref="CheckAsync"/>, but each rule the start breaks must be acknowledged on its own: one tick
-    /// lifts one rule. Returns the rules broken (to show a box for each) and, when all are acknowledged, the
-    /// words for the history ("rules overridden: ...").
-    /// </summary>
-    public async Task<(DeskResult? Refusal, DateTime StartUtc, IReadOnlyList<BookingRule> Broken, string Overridden)> CheckEachAsync(
-        SlotChoiceForm form, int treatmentId, IReadOnlyCollection<BookingRule> acknowledged, CancellationToken cancellationToken)
-    {
-        var (refusal, startUtc) = await NeverAllowedAsync(form, null, cancellationToken);
-        if (refusal is not null)
-        {
             return (refusal, default, [], "");
         }
         var schedule = await availability.ScheduleAsync(cancellationToken);
-        var broken = await availability.BrokenAsync(schedule, treatmentId, form.TherapistId!.Value, startUtc, null, cancellationToken);
-        var missing = broken.Where(r => !acknowledged.Contains(r)).ToList();
+        var broken = await availability.BrokenAsync(schedule, treatmentId, form.TherapistId!.Value, startUtc, excludingBookingId, cancellationToken);
+        var missing = broken.Where(r => !form.Acknowledged.Contains(r)).ToList();
         if (missing.Count > 0)
         {
             var message = broken.Count == 1
                 ? "This booking breaks one of the usual rules. Tick the box below to say you know, or choose another time."
                 : $"This booking breaks {broken.Count} of the usual rules. Tick each box below to say you know, or choose another time.";
-            return (DeskResult.Refused("Acknowledged", message), default, broken, "");
+            if (missing.Count < broken.Count)
+            {
+                message += $" Not ticked yet: {Words(missing)}.";
+            }
+            return (DeskResult.Refused(nameof(form.Acknowledged), message), default, broken, "");
         }
-        var words = string.Join("; ", broken.Select(r => BookingRules.Describe(r, options.Value).TrimEnd('.')));
-        return (null, startUtc, broken, broken.Count == 0 ? "" : $" (rules overridden: {words})");
+        return (null, startUtc, broken, broken.Count == 0 ? "" : $" (rules overridden: {Words(broken)})");
     }
+
+    /// <summary>The rules the form's time breaks, each with its box (ticked if the form acknowledged it); none when the time is not complete.</summary>
+    public async Task<IReadOnlyList<RuleBox>> BoxesAsync(SlotChoiceForm form, int treatmentId, int? excludingBookingId, CancellationToken cancellationToken)
+    {
+        if (form.TherapistId is not int therapistId || form.ParsedDate is not DateOnly date || form.ParsedTime is not TimeOnly time)
+        {
+            return [];
+        }
+        var local = date.ToDateTime(time);
+        if (ClinicTime.Zone.IsInvalidTime(local))
+        {
+            return [];
+        }
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var broken = await availability.BrokenAsync(schedule, treatmentId, therapistId, ClinicTime.ToUtc(local), excludingBookingId, cancellationToken);
+        return [.. broken.Select(r => new RuleBox(r, BookingRules.Describe(r, options.Value), form.Acknowledged.Contains(r)))];
+    }
+
+    public string Words(IEnumerable<BookingRule> rules) => string.Join("; ", rules.Select(r => BookingRules.Describe(r, options.Value).TrimEnd('.')));
 
     /// <summary>What staff can never book: a time that does not exist, an unknown therapist, an overlap.</summary>
     private async Task<(DeskResult? Refusal, DateTime StartUtc)> NeverAllowedAsync(SlotChoiceForm form, int? excludingBookingId, CancellationToken cancellationToken)
@@ -92,15 +93,4 @@ public sealed class StaffSlotRules(ClinicDbContext db, Availability availability
         }
         return (null, startUtc);
     }
-
-    public static string Reason(SlotProblem problem) => problem switch
-    {
-        SlotProblem.OffGrid => "it is not one of the usual start times",
-        SlotProblem.TooSoon => "it is sooner than the usual minimum notice, or in the past",
-        SlotProblem.TooFar => "it is further ahead than clients may book",
-        SlotProblem.Closed => "the clinic is closed that day",
-        SlotProblem.NotWorking => "the therapist is not working then (hours, break or time off), or does not usually give this treatment",
-        SlotProblem.Taken => "it leaves less than the usual changeover time between bookings",
-        _ => "a booking rule is not met",
-    };
 }

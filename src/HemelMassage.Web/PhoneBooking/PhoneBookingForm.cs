@@ -20,8 +20,6 @@ public sealed class PhoneBookingForm : SlotChoiceForm
     public string? Note { get; set; }
     /// <summary>A start typed by hand, when none of the free hours listed will do; it wins over the list.</summary>
     public string? OtherTime { get; set; }
-    /// <summary>The rules the member of staff knows this booking breaks, ticked one by one.</summary>
-    public List<BookingRule> Acknowledged { get; set; } = [];
     /// <summary>Made when the form is shown: pressing "Book" twice makes one booking.</summary>
     public string Key { get; set; } = "";
 }

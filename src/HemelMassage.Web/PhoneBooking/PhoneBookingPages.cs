@@ -1,19 +1,14 @@
 using System.Globalization;
 using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clients;
-using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Diary;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.PhoneBooking;
 
 /// <summary>One free hour to pick: its form value (local HH:mm) and its words.</summary>
 public sealed record FreeHour(string Value, string Label);
-
-/// <summary>A rule this booking breaks, with the words of its tick box.</summary>
-public sealed record RuleBox(BookingRule Rule, string Text, bool Ticked);
 
 public sealed record PhoneBookingPage(
     PhoneBookingForm Form, IReadOnlyList<TherapistOption> Therapists, IReadOnlyList<TherapistOption> Treatments,
@@ -24,7 +19,7 @@ public sealed record PhoneBookingPage(
 /// free hours of the chosen day and therapist (the same calculation as the client's times page), and
 /// each rule the chosen time breaks, so staff see them before they press "Book".
 /// </summary>
-public sealed class PhoneBookingPages(ClinicDbContext db, DiaryQueries diary, Availability availability, IOptions<BookingOptions> options)
+public sealed class PhoneBookingPages(ClinicDbContext db, DiaryQueries diary, Availability availability, StaffSlotRules rules)
 {
     public const int MatchLimit = 8;
 
@@ -68,19 +63,6 @@ public sealed class PhoneBookingPages(ClinicDbContext db, DiaryQueries diary, Av
             : $"{name} has no free hour clients could book on {date.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))}. Type a start time below to book outside the usual rules, or choose another day or therapist.");
     }
 
-    private async Task<IReadOnlyList<RuleBox>> RulesAsync(PhoneBookingForm form, CancellationToken cancellationToken)
-    {
-        if (form.TherapistId is not int therapistId || form.TreatmentId is not int treatmentId || form.ParsedDate is not DateOnly date || form.ParsedTime is not TimeOnly time)
-        {
-            return [];
-        }
-        var local = date.ToDateTime(time);
-        if (ClinicTime.Zone.IsInvalidTime(local))
-        {
-            return [];
-        }
-        var schedule = await availability.ScheduleAsync(cancellationToken);
-        var broken = await availability.BrokenAsync(schedule, treatmentId, therapistId, ClinicTime.ToUtc(local), cancellationToken: cancellationToken);
-        return [.. broken.Select(r => new RuleBox(r, BookingRules.Describe(r, options.Value), form.Acknowledged.Contains(r)))];
-    }
+    private Task<IReadOnlyList<RuleBox>> RulesAsync(PhoneBookingForm form, CancellationToken cancellationToken) =>
+        form.TreatmentId is int treatmentId ? rules.BoxesAsync(form, treatmentId, null, cancellationToken) : Task.FromResult<IReadOnlyList<RuleBox>>([]);
 }

@@ -315,6 +315,22 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Clients.ClientSearchWord", b =>
+                {
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "Word");
+
+                    b.HasIndex("Word", "ClientId");
+
+                    b.ToTable("ClientSearchWords");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Closures.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
@@ -956,6 +972,17 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Clients.ClientSearchWord", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>

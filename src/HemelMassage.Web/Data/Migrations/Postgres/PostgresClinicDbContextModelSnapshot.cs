@@ -328,6 +328,23 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Clients.ClientSearchWord", b =>
+                {
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("ClientId", "Word");
+
+                    b.HasIndex("Word", "ClientId");
+
+                    b.ToTable("ClientSearchWords");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Closures.ClinicClosure", b =>
                 {
                     b.Property<int>("Id")
@@ -1008,6 +1025,17 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Clients.ClientSearchWord", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Intake.BookingIntake", b =>
