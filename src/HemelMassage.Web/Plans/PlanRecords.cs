@@ -72,23 +72,31 @@ public sealed class PlanRecords(ClinicDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>
-    /// Each planned client's kept visits from their latest plan on: one grouped subquery finds where each course
-    /// starts, so only the visits of clients with a plan, and only from that plan, are read.
+    /// Each planned client's kept visits from their latest plan on. Two small reads: where each client's latest plan
+    /// is (plans by their booking's key), then those clients' visits from there (the client-and-start index); none
+    /// at all for a clinic with no plans.
     /// </summary>
     private async Task<Dictionary<int, List<CourseVisit>>> CoursesAsync(int? clientId, CancellationToken cancellationToken)
     {
-        var starts = from p in db.Plans
-                     join a in db.Bookings on p.BookingId equals a.Id
-                     where (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived) && (clientId == null || a.ClientId == clientId)
-                     group a.StartUtc by a.ClientId into g
-                     select new { ClientId = g.Key, From = g.Max() };
+        var starts = await (from p in db.Plans
+                            join a in db.Bookings on p.BookingId equals a.Id
+                            where (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived) && (clientId == null || a.ClientId == clientId)
+                            group a.StartUtc by a.ClientId into g
+                            select new { ClientId = g.Key, From = g.Max() })
+            .ToDictionaryAsync(s => s.ClientId, s => s.From, cancellationToken);
+        if (starts.Count == 0)
+        {
+            return [];
+        }
+        var clients = starts.Keys.ToList();
+        var earliest = starts.Values.Min();
         var rows = await (from a in db.Bookings
-                          join s in starts on a.ClientId equals s.ClientId
-                          where a.StartUtc >= s.From && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
+                          where clients.Contains(a.ClientId) && a.StartUtc >= earliest
+                                && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
                           from p in db.Plans.Where(p => p.BookingId == a.Id).DefaultIfEmpty()
                           select new { a.Id, a.ClientId, a.StartUtc, a.TherapistId, a.TreatmentId, Plan = p })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.ClientId)
+        return rows.Where(r => r.StartUtc >= starts[r.ClientId]).GroupBy(r => r.ClientId)
             .ToDictionary(g => g.Key, g => g.Select(r => new CourseVisit(r.Id, r.StartUtc, r.TherapistId, r.TreatmentId, r.Plan)).ToList());
     }
 }
