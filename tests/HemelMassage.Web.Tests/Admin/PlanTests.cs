@@ -37,8 +37,8 @@ public sealed class PlanTests
         Assert.Contains("There is a problem", page);
         Assert.Contains($"id=\"{field}-error\">{message}</p>", page);
         // An empty box comes back empty (no value at all); anything typed comes back as typed.
-        Assert.Contains(visits.Length == 0 ? "max=\"20\" required" : $"max=\"20\" value=\"{visits}\"", page);
-        Assert.Contains($"max=\"26\" value=\"{weeks}\"", page);
+        Assert.Contains("id=\"Visits\" name=\"Visits\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" " + (visits.Length == 0 ? "required" : $"value=\"{visits}\""), page);
+        Assert.Contains($"id=\"EveryWeeks\" name=\"EveryWeeks\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"{weeks}\"", page);
         Assert.Equal(0, await site.WithDbAsync(db => db.Plans.CountAsync()));
     }
 
