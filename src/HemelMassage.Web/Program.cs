@@ -10,6 +10,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.ManageBooking;
 using HemelMassage.Web.PhoneBooking;
+using HemelMassage.Web.Plans;
 using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
@@ -34,6 +35,7 @@ builder.Services.AddDiary();
 builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
+builder.Services.AddPlans();
 builder.Services.AddReports();
 
 var app = builder.Build();

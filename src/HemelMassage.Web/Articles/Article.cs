@@ -17,4 +17,17 @@ public sealed record Article(
     string SourceFile)
 {
     public DateOnly LastModified => Updated ?? Published;
+
+    /// <summary>The (felt, worked) pairs the article explains: pain felt in one area, eased by working another.</summary>
+    public IReadOnlyList<AreaPair> Explains { get; init; } = [];
+}
+
+/// <summary>
+/// Pain felt in <see cref="Felt"/> that working <see cref="Worked"/> may ease; each a region code or a group of both
+/// sides (<see cref="Intake.BodyRegions.Expand"/>).
+/// </summary>
+public sealed record AreaPair(string Felt, string Worked)
+{
+    public bool Matches(IReadOnlyCollection<string> felt, IReadOnlyCollection<string> worked) =>
+        Intake.BodyRegions.Expand(Felt).Any(felt.Contains) && Intake.BodyRegions.Expand(Worked).Any(worked.Contains);
 }

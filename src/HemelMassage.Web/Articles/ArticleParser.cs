@@ -69,6 +69,7 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         {
             Problem($"region '{region}' is not on the body map; use one of the codes in content/HOW-TO-ADD-AN-ARTICLE.md.");
         }
+        var explains = Pairs(front.Explains, Problem);
         var image = front.Image?.Trim();
         if (!string.IsNullOrEmpty(image) && !IsLocalPath(image) && !IsWebAddress(image)) { Problem($"image '{image}' must start with '/' or https://."); }
 
@@ -77,7 +78,40 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
             return null;
         }
         return new Article(slug, front.Title!.Trim(), front.Summary!.Trim(), published.Value, updated, tags, regions,
-            front.Draft, string.IsNullOrEmpty(image) ? null : image, aliases, renderer.ToHtml(body), renderer.ReadingMinutes(body), file);
+            front.Draft, string.IsNullOrEmpty(image) ? null : image, aliases, renderer.ToHtml(body), renderer.ReadingMinutes(body), file)
+        {
+            Explains = explains,
+        };
+    }
+
+    private static List<AreaPair> Pairs(List<AreaPairFrontMatter?>? entries, Action<string> problem)
+    {
+        var pairs = new List<AreaPair>();
+        foreach (var entry in entries ?? [])
+        {
+            var (felt, worked) = (entry?.Felt?.Trim() ?? "", entry?.Worked?.Trim() ?? "");
+            if (felt.Length == 0 || worked.Length == 0)
+            {
+                problem("each entry of explains needs both felt and worked, such as { felt: lower-back, worked: hamstrings }.");
+                continue;
+            }
+            var unknown = new[] { felt, worked }.Where(n => Intake.BodyRegions.Expand(n).Count == 0).ToList();
+            foreach (var name in unknown)
+            {
+                problem($"explains: '{name}' is not on the body map; use a code from content/HOW-TO-ADD-AN-ARTICLE.md, or a group such as hamstrings for both sides.");
+            }
+            if (unknown.Count > 0)
+            {
+                continue;
+            }
+            if (Intake.BodyRegions.Expand(felt).Intersect(Intake.BodyRegions.Expand(worked)).Any())
+            {
+                problem($"explains: felt '{felt}' and worked '{worked}' are the same area; a pair links where the pain is felt to another area that was worked.");
+                continue;
+            }
+            pairs.Add(new AreaPair(felt, worked));
+        }
+        return [.. pairs.Distinct()];
     }
 
     private static DateOnly? Date(string? value, string field, bool required, Action<string> problem)
@@ -139,7 +173,7 @@ public sealed partial class ArticleParser(ArticleRenderer renderer)
         message = message.StartsWith("(Line", StringComparison.Ordinal) && colon > 0 ? message[(colon + 3)..] : message;
         if (UnknownField().Match(message) is { Success: true } unknown)
         {
-            return $"unknown field '{unknown.Groups[1].Value}'; the fields are title, slug, summary, published, updated, tags, regions, draft, image and aliases.";
+            return $"unknown field '{unknown.Groups[1].Value}'; the fields are title, slug, summary, published, updated, tags, regions, explains, draft, image and aliases (and felt and worked inside each entry of explains).";
         }
         if (message.StartsWith("No node deserializer", StringComparison.Ordinal) || message.StartsWith("Invalid cast", StringComparison.Ordinal))
         {

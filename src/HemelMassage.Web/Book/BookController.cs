@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Book;
 
 /// <summary>Treatment, therapist, date and time. Nothing personal yet, so the choices travel in GET links.</summary>
 public sealed class BookController(
-    Availability availability, PendingBookings pendings, BookingBrowser browser, DayChoices days, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
+    Availability availability, PendingBookings pendings, BookingBrowser browser, DayChoices days, SlotText text, IValidator<SlotForm> validator, IOptions<BookingOptions> options) : Controller
 {
     // The start page is the clinic's public "book a treatment" page: search engines may list it (Lighthouse SEO
     // flagged the noindex); the later steps can carry a pending key, so they stay private.
@@ -40,10 +40,11 @@ public sealed class BookController(
         return View(new TherapistPickView(chosen, [.. schedule.Giving(chosen.Id)], therapist, Secrets.LooksLikeToken(pending) ? pending : null));
     }
 
+    /// <param name="start">An hour offered in an email (the follow-up's next visit): shown chosen, to be confirmed by the client's own POST.</param>
     [PrivatePage]
     [HttpGet("/book/times")]
     [OutputCache(PolicyName = AvailabilityPages.Policy)]
-    public async Task<IActionResult> Times(string? treatment, string? therapist, string? date, string? problem, string? pending, CancellationToken cancellationToken)
+    public async Task<IActionResult> Times(string? treatment, string? therapist, string? date, string? problem, string? pending, string? start, CancellationToken cancellationToken)
     {
         var schedule = await availability.ScheduleAsync(cancellationToken);
         if (schedule.Treatment(treatment) is not { } chosen)
@@ -76,7 +77,27 @@ public sealed class BookController(
                     break;
             }
         }
-        return View(await TimesViewAsync(schedule, chosen, therapistId, date, message, key, null, cancellationToken));
+        var offered = SlotValue.TryParse(start, out var offeredUtc) ? offeredUtc : (DateTime?)null;
+        if (offered is { } at)
+        {
+            date = DateOnly.FromDateTime(Clinic.ClinicTime.ToLocal(at)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        var view = await TimesViewAsync(schedule, chosen, therapistId, date, message, key, null, cancellationToken);
+        return View(offered is { } hour ? Offered(view, hour) : view);
+    }
+
+    /// <summary>The emailed hour chosen when it is still free; else a kind word and the other times of that day.</summary>
+    private TimesView Offered(TimesView view, DateTime startUtc)
+    {
+        if (view.Times.FirstOrDefault(s => s.StartUtc == startUtc) is { } slot)
+        {
+            return view with { Chosen = slot.Value, Note = $"{text.Range(startUtc)} is still free and chosen below. Press “Continue with this time” to go on: nothing is booked until you confirm." };
+        }
+        var sameDay = view.Date == DateOnly.FromDateTime(Clinic.ClinicTime.ToLocal(startUtc));
+        return view with
+        {
+            Problem = $"Sorry, {text.Range(startUtc)} is no longer free." + (sameDay ? " Here are the other free times that day." : view.Problem is { } why ? " " + why : ""),
+        };
     }
 
     [PrivatePage]

@@ -28,7 +28,7 @@ public sealed class AvailabilityPages(IOutputCacheStore store)
 
     public static void AddPolicy(OutputCacheOptions cache) => cache.AddPolicy(Policy, policy => policy
         .With(context => !context.HttpContext.Request.Query.ContainsKey("pending"))
-        .SetVaryByQuery("treatment", "therapist", "date", "problem")
+        .SetVaryByQuery("treatment", "therapist", "date", "problem", "start")
         // Cached after compression, so a hit costs neither a render nor a Brotli pass.
         .SetVaryByHeader(HeaderNames.AcceptEncoding)
         .VaryByValue(http => new("clock", ClockStepOf(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())))

@@ -11,4 +11,7 @@ public sealed record TimesView(
 
     /// <summary>The earliest free hour of all, for the "next free time" jump.</summary>
     public Slot? NextFree { get; init; }
+
+    /// <summary>A word about the time already chosen (an hour offered by email that is still free), or null.</summary>
+    public string? Note { get; init; }
 }

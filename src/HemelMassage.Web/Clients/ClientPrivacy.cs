@@ -71,6 +71,8 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             await db.Bookings.Where(a => a.ClientId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientNote, (string?)null), cancellationToken);
             // Health answers, where it hurt and what was worked are health data too: none of it outlives erasure.
             await db.Intakes.Where(i => bookingIds.Contains(i.BookingId)).ExecuteDeleteAsync(cancellationToken);
+            // A plan names no one, but left behind it would list "Erased client" as due a visit.
+            await db.Plans.Where(p => bookingIds.Contains(p.BookingId)).ExecuteDeleteAsync(cancellationToken);
             var emails = db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)));
             emailIds = await emails.Select(m => m.Id).ToListAsync(cancellationToken);
             await emails.ExecuteUpdateAsync(s => s

@@ -39,6 +39,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
     public DbSet<Intake.BookingIntake> Intakes => Set<Intake.BookingIntake>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
+    public DbSet<Plans.TreatmentPlan> Plans => Set<Plans.TreatmentPlan>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

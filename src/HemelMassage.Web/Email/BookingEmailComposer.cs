@@ -44,7 +44,13 @@ public sealed class BookingEmailComposer(ClinicOptions clinic, EmailPolicy polic
         var name = EmailSanitizer.SingleLine(notice.ClientName);
         var model = new FollowUpModel(name, ClinicTime.Describe(notice.StartUtc),
             Phrase(notice.Felt), Phrase(notice.WorkedAsFelt), Phrase([.. notice.AlsoWorked.SelectMany(r => r.Areas)]),
-            [.. notice.AlsoWorked.Select(r => new FollowUpWhy(Capital(Sentence(r.Areas)), r.Why))], notice.Articles);
+            [.. notice.AlsoWorked.Select(r => new FollowUpWhy(Capital(Sentence(r.Areas)), r.Why))], notice.Articles)
+        {
+            Next = notice.NextVisit is { } next
+                ? new NextVisitWords(next.Plan, ClinicTime.ToLocal(next.PlannedUtc).ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                    EmailSanitizer.SingleLine(next.TherapistName), next.Hours, next.OtherTimes)
+                : null,
+        };
         var subject = $"After your treatment at {clinic.Name}";
         var (html, text) = templates.Render<FollowUp, FollowUpModel>(subject, model);
         return new ComposedEmail(EmailKind.FollowUp, notice.ClientEmail.Trim(), name, subject, text, html, Ics: null);

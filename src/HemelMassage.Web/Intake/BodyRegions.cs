@@ -27,6 +27,13 @@ public static class BodyRegions
 
     public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
 
+    /// <summary>
+    /// The codes a name in an article's front matter stands for: one region's code ("lower-back", "knees-left"), or a
+    /// group of both sides ("hamstrings" for hamstrings-left and hamstrings-right). Empty for a name not on the map.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(string? name) =>
+        name is null ? [] : IsKnown(name) ? [name] : [.. new[] { name + "-left", name + "-right" }.Where(IsKnown)];
+
     /// <summary>Known codes only, in map order, each once: what is stored.</summary>
     public static IReadOnlyList<string> Clean(IEnumerable<string?>? codes)
     {

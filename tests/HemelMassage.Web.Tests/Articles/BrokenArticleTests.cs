@@ -21,6 +21,10 @@ public sealed class BrokenArticleTests : IDisposable
         { "hides-book.md", ArticleFolder.Text("hides-book", extraYaml: "aliases: [/book]"), "alias '/book' is a page of this site" },
         { "bare.md", "# Just a heading\n\nNo front matter here.", "must start with front matter" },
         { "bad-region.md", ArticleFolder.Text("bad-region", extraYaml: "regions: [lower-back, hamstring-left]"), "region 'hamstring-left' is not on the body map" },
+        { "bad-pair.md", ArticleFolder.Text("bad-pair", extraYaml: "explains: [{ felt: lower-back, worked: hamstring }]"), "explains: 'hamstring' is not on the body map" },
+        { "half-pair.md", ArticleFolder.Text("half-pair", extraYaml: "explains: [{ felt: lower-back }]"), "each entry of explains needs both felt and worked" },
+        { "same-pair.md", ArticleFolder.Text("same-pair", extraYaml: "explains: [{ felt: knees, worked: knees-left }]"), "felt 'knees' and worked 'knees-left' are the same area" },
+        { "pair-typo.md", ArticleFolder.Text("pair-typo", extraYaml: "explains: [{ feel: lower-back, worked: glutes }]"), "unknown field 'feel'" },
         { "bad-alias.md", ArticleFolder.Text("bad-alias", extraYaml: "aliases: [https://elsewhere.example/x]"), "alias 'https://elsewhere.example/x'" },
     };
 

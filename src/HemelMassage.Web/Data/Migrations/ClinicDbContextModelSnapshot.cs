@@ -495,6 +495,36 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Plans.TreatmentPlan", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AppointmentId");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("TreatmentPlans", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TreatmentPlans_EveryWeeks", "\"EveryWeeks\" BETWEEN 1 AND 26");
+
+                            t.HasCheckConstraint("CK_TreatmentPlans_Visits", "\"Visits\" BETWEEN 1 AND 20");
+                        });
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -990,6 +1020,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithOne()
                         .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Plans.TreatmentPlan", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.Plans.TreatmentPlan", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

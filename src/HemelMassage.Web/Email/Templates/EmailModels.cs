@@ -47,7 +47,13 @@ public sealed record ClinicNewBookingModel(BookingFacts Booking, string ClientEm
 /// <param name="AlsoWorked">Every other area worked, as a phrase, or null; <paramref name="Reasons"/> say why, a sentence per group.</param>
 public sealed record FollowUpModel(
     string ClientName, string Visit, string? Felt, string? WorkedAsFelt, string? AlsoWorked,
-    IReadOnlyList<FollowUpWhy> Reasons, IReadOnlyList<EmailLink> Articles);
+    IReadOnlyList<FollowUpWhy> Reasons, IReadOnlyList<EmailLink> Articles)
+{
+    public NextVisitWords? Next { get; init; }
+}
+
+/// <param name="Around">The planned date in words ("Monday 21 December").</param>
+public sealed record NextVisitWords(string Plan, string Around, string Therapist, IReadOnlyList<EmailLink> Hours, string OtherTimes);
 
 /// <param name="Areas">"Right hip flexor and left hamstrings", capitalised to open a sentence.</param>
 public sealed record FollowUpWhy(string Areas, string Why);

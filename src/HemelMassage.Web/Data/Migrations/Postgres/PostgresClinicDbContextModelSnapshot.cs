@@ -513,6 +513,36 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Plans.TreatmentPlan", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("AppointmentId");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("TreatmentPlans", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TreatmentPlans_EveryWeeks", "\"EveryWeeks\" BETWEEN 1 AND 26");
+
+                            t.HasCheckConstraint("CK_TreatmentPlans_Visits", "\"Visits\" BETWEEN 1 AND 20");
+                        });
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1043,6 +1073,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithOne()
                         .HasForeignKey("HemelMassage.Web.Intake.BookingIntake", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Plans.TreatmentPlan", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.Plans.TreatmentPlan", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
