@@ -14,6 +14,7 @@ using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
+using HemelMassage.Web.TreatmentNotes;
 using HemelMassage.Web.Treatments;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ builder.Services.AddDiary();
 builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
+builder.Services.AddTreatmentNotes();
 builder.Services.AddReports();
 
 var app = builder.Build();

@@ -6,13 +6,20 @@ using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Clients;
 
-/// <summary>Section <c>Privacy</c>: how long clients' notes (health information) are kept after their last visit.</summary>
+/// <summary>Section <c>Privacy</c>: how long clients' notes and treatment records (health information) are kept after their last visit.</summary>
 public sealed class PrivacyOptions
 {
     public const string Section = "Privacy";
 
     [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan NoteRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
+
+    /// <summary>
+    /// How long the treatment record (SOAP notes, their amendments, visit pain scores) is kept after the client's last
+    /// visit, as therapists' insurers require; an erasure request inside it restricts the record instead of deleting it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
+    public TimeSpan ClinicalRecordRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
 }
 
 /// <summary>Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, twice a day.</summary>
