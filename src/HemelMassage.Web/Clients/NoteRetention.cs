@@ -22,7 +22,10 @@ public sealed class PrivacyOptions
     public TimeSpan ClinicalRecordRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
 }
 
-/// <summary>Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, twice a day.</summary>
+/// <summary>
+/// Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, and their treatment
+/// records once it is older than <see cref="PrivacyOptions.ClinicalRecordRetention"/>, twice a day.
+/// </summary>
 public sealed class NoteRetention(
     IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, BackgroundStart backgroundStart, ILogger<NoteRetention> logger)
     : BackgroundService
@@ -40,10 +43,18 @@ public sealed class NoteRetention(
         deleted += await db.Intakes.Where(i => old.Contains(i.BookingId) && (i.ProtectedAnswers != null || i.Regions != "" || i.WorkedRegions != ""))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.Regions, "")
                 .SetProperty(i => i.WorkedRegions, "").SetProperty(i => i.NeedsConversation, false), cancellationToken);
-        if (deleted > 0)
+        // The treatment record (insurers' clinical record) has its own clock, restricted records included: kept until then, deleted after.
+        var clinicalCutoff = clock.GetUtcNow().UtcDateTime - options.Value.ClinicalRecordRetention;
+        var treated = db.Bookings.Where(a => a.StartUtc >= clinicalCutoff).Select(a => a.ClientId);
+        var expired = db.Bookings.Where(a => a.StartUtc < clinicalCutoff && !treated.Contains(a.ClientId)).Select(a => a.Id);
+        var records = await db.TreatmentNoteAmendments.Where(n => expired.Contains(n.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        records += await db.TreatmentNotes.Where(n => expired.Contains(n.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        records += await db.VisitScores.Where(s => expired.Contains(s.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0 || records > 0)
         {
-            logger.LogInformation("Deleted {Count} client notes and intakes past the retention period", deleted);
+            logger.LogInformation("Deleted {Count} client notes and intakes and {Records} treatment notes, amendments and visit scores past the retention period", deleted, records);
         }
+        deleted += records;
         return deleted;
     }
 

@@ -46,7 +46,8 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
                           {
                               a.Id, a.Reference, a.StartUtc, a.TherapistId, TherapistName = a.Therapist!.Name,
                               Regions = i == null ? null : i.Regions, Worked = i == null ? null : i.WorkedRegions,
-                              Answers = i == null ? null : i.ProtectedAnswers, Scores = s == null ? null : s.ProtectedScores,
+                              // Answers carried forward ("nothing has changed") hold last visit's scores, not this one's.
+                              Answers = i == null || i.Health == HealthStatus.Unchanged ? null : i.ProtectedAnswers, Scores = s == null ? null : s.ProtectedScores,
                               HasNote = n != null, NoteSigned = n != null && n.SignedAtUtc != null,
                               Restricted = (n != null && n.RestrictedAtUtc != null) || (s != null && s.RestrictedAtUtc != null),
                           }).AsNoTracking().ToListAsync(cancellationToken);

@@ -7,6 +7,11 @@ public static class TreatmentNotesServiceCollectionExtensions
     {
         services.AddSingleton<ClinicalRecordProtector>();
         services.AddScoped<ClinicalRecords>();
+        services.AddScoped<NoteAccessRule>();
+        services.AddScoped<VisitNotes>();
+        services.AddScoped<VisitScoring>();
+        services.AddSingleton<FluentValidation.IValidator<NoteForm>, NoteFormValidator>();
+        services.AddSingleton<FluentValidation.IValidator<AmendmentForm>, AmendmentFormValidator>();
         return services;
     }
 }
