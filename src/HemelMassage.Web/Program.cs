@@ -15,6 +15,7 @@ using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
+using HemelMassage.Web.TreatmentNotes;
 using HemelMassage.Web.Treatments;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
 builder.Services.AddPlans();
+builder.Services.AddTreatmentNotes();
 builder.Services.AddReports();
 
 var app = builder.Build();

@@ -28,6 +28,8 @@ public sealed class DetailsForm
     public List<string>? Regions { get; set; }
     /// <summary>0 to 10, as typed (text, so a bad value gets our message, not a binder's).</summary>
     public string? Intensity { get; set; }
+    /// <summary>Body-map code to its 0 to 10 score, posted as <c>AreaScores[lower-back]=7</c>; only ticked areas' scores are kept.</summary>
+    public Dictionary<string, string>? AreaScores { get; set; }
     public string? PainSince { get; set; }
     public string? PainWorse { get; set; }
     /// <summary>The separate health-data consent: unticked unless the client ticks it.</summary>

@@ -10,9 +10,13 @@ namespace HemelMassage.Web.Clients;
 /// UK GDPR for one client: everything we hold as JSON (right of access), and erasure that keeps the booking
 /// rows, anonymised, so the diary's history stays true. Erasure ends with VACUUM and a WAL checkpoint so the
 /// old values are not left behind in free pages or the write-ahead log, and deletes the copies of the
-/// client's emails kept as files in the mail folder. Email that went out over SMTP cannot be called back.
+/// client's emails kept as files in the mail folder. Email that went out over SMTP cannot be called back. The treatment
+/// record (notes, amendments, visit scores) is not erased: insurers require it for the clinical retention period, so it is
+/// restricted instead (hidden from all but the Owner, the reason in the audit log) and deleted by the retention job.
 /// </summary>
-public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvider clock, Intake.HealthAnswerProtector protector, MailFolder mailFolder)
+public sealed class ClientPrivacy(
+    ClinicDbContext db, AuditLog audit, TimeProvider clock, Intake.HealthAnswerProtector protector, TreatmentNotes.ClinicalRecordProtector records,
+    MailFolder mailFolder, IHttpContextAccessor http)
 {
     public const string ErasedName = "Erased client";
 
@@ -43,6 +47,27 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             Worked = Intake.BodyRegions.Labels(Intake.BodyRegions.Split(i.WorkedRegions)),
             i.HealthConsentVersion, i.HealthConsentAtUtc, HealthAnswers = protector.Unprotect(i.ProtectedAnswers),
         }).ToList();
+        var notes = await (from n in db.TreatmentNotes
+                           join a in db.Bookings on n.BookingId equals a.Id
+                           where a.ClientId == id
+                           orderby a.StartUtc
+                           select new { a.Reference, n.BookingId, n.ProtectedText, n.WrittenBy, n.CreatedAtUtc, n.SignedAtUtc, n.SignedBy, n.RestrictedAtUtc, n.RestrictedReason })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var noteIds = notes.Select(n => n.BookingId).ToList();
+        var amendments = await db.TreatmentNoteAmendments.AsNoTracking().Where(m => noteIds.Contains(m.BookingId)).OrderBy(m => m.AtUtc)
+            .Select(m => new { m.BookingId, m.AtUtc, m.By, m.ProtectedText }).ToListAsync(cancellationToken);
+        var scores = await (from v in db.VisitScores
+                            join a in db.Bookings on v.BookingId equals a.Id
+                            where a.ClientId == id
+                            orderby a.StartUtc
+                            select new { a.Reference, v.ProtectedScores, v.RecordedAtUtc, v.RecordedBy }).AsNoTracking().ToListAsync(cancellationToken);
+        var treatmentNotes = notes.Select(n => new
+        {
+            n.Reference, Note = records.UnprotectNote(n.ProtectedText), n.WrittenBy, n.CreatedAtUtc, n.SignedAtUtc, n.SignedBy, n.RestrictedAtUtc, n.RestrictedReason,
+            Amendments = amendments.Where(m => m.BookingId == n.BookingId)
+                .Select(m => new { m.AtUtc, m.By, Amendment = records.UnprotectAmendment(m.ProtectedText) }).ToList(),
+        }).ToList();
+        var visitScores = scores.Select(v => new { v.Reference, Scores = records.UnprotectScores(v.ProtectedScores), v.RecordedAtUtc, v.RecordedBy }).ToList();
         var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == client.Email)
             .Select(m => new { m.Subject, Kind = m.Kind.ToString(), Status = m.Status.ToString() }).ToListAsync(cancellationToken);
         await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)");
@@ -52,11 +77,14 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             Client = new { client.Name, client.Email, client.Phone, client.FirstVisit, client.CreatedAtUtc },
             Bookings = bookings,
             Intakes = intakes,
+            TreatmentNotes = treatmentNotes,
+            VisitScores = visitScores,
             Emails = emails,
         }, Indented);
     }
 
-    public async Task<bool> EraseAsync(int id, CancellationToken cancellationToken)
+    /// <param name="reason">Why the client asked (optional): kept in the audit log beside the restriction of their treatment record.</param>
+    public async Task<bool> EraseAsync(int id, string? reason, CancellationToken cancellationToken)
     {
         List<int> emailIds;
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
@@ -73,6 +101,19 @@ public sealed class ClientPrivacy(ClinicDbContext db, AuditLog audit, TimeProvid
             await db.Intakes.Where(i => bookingIds.Contains(i.BookingId)).ExecuteDeleteAsync(cancellationToken);
             // A plan names no one, but left behind it would list "Erased client" as due a visit.
             await db.Plans.Where(p => bookingIds.Contains(p.BookingId)).ExecuteDeleteAsync(cancellationToken);
+            // The treatment record stays for the clinical retention period (the retention job deletes it after), restricted.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var by = http.HttpContext?.User.Identity?.Name ?? AuditLog.CommandLine;
+            var why = string.IsNullOrWhiteSpace(reason) ? "The client asked for erasure" : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
+            var restricted = await db.TreatmentNotes.Where(n => bookingIds.Contains(n.BookingId) && n.RestrictedAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.RestrictedAtUtc, now).SetProperty(n => n.RestrictedBy, by.Length > 100 ? by[..100] : by)
+                    .SetProperty(n => n.RestrictedReason, why).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken);
+            restricted += await db.VisitScores.Where(v => bookingIds.Contains(v.BookingId) && v.RestrictedAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RestrictedAtUtc, now), cancellationToken);
+            if (restricted > 0)
+            {
+                audit.Add("client.record-restricted", $"client {id}", $"Treatment record restricted instead of erased (kept for the clinical retention period). Reason: {why}");
+            }
             var emails = db.OutboxMessages.Where(m => m.ToAddress == email || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)));
             emailIds = await emails.Select(m => m.Id).ToListAsync(cancellationToken);
             await emails.ExecuteUpdateAsync(s => s

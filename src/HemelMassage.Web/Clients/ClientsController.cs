@@ -147,18 +147,18 @@ public sealed class ClientsController(
 
     [HttpPost("{id:int}/erase")]
     [Authorize(Roles = StaffRoles.Owner)]
-    public async Task<IActionResult> Erase(int id, bool confirm, CancellationToken cancellationToken)
+    public async Task<IActionResult> Erase(int id, bool confirm, string? reason, CancellationToken cancellationToken)
     {
         if (!confirm)
         {
             TempData["Problem"] = "Tick the box to confirm: erasing cannot be undone.";
             return Redirect($"/admin/clients/{id}");
         }
-        if (!await privacy.EraseAsync(id, cancellationToken))
+        if (!await privacy.EraseAsync(id, reason, cancellationToken))
         {
             return NotFound();
         }
-        TempData["Notice"] = "The client's personal data is erased; their bookings stay in the diary, anonymised.";
+        TempData["Notice"] = "The client's personal data is erased; their bookings stay in the diary, anonymised, and their treatment record is restricted to the Owner until its retention period ends.";
         return Redirect($"/admin/clients/{id}");
     }
 }

@@ -6,16 +6,26 @@ using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Clients;
 
-/// <summary>Section <c>Privacy</c>: how long clients' notes (health information) are kept after their last visit.</summary>
+/// <summary>Section <c>Privacy</c>: how long clients' notes and treatment records (health information) are kept after their last visit.</summary>
 public sealed class PrivacyOptions
 {
     public const string Section = "Privacy";
 
     [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan NoteRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
+
+    /// <summary>
+    /// How long the treatment record (SOAP notes, their amendments, visit pain scores) is kept after the client's last
+    /// visit, as therapists' insurers require; an erasure request inside it restricts the record instead of deleting it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
+    public TimeSpan ClinicalRecordRetention { get; set; } = TimeSpan.FromDays(8 * 365 + 2);
 }
 
-/// <summary>Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, twice a day.</summary>
+/// <summary>
+/// Deletes the notes of clients whose last visit is older than <see cref="PrivacyOptions.NoteRetention"/>, and their treatment
+/// records once it is older than <see cref="PrivacyOptions.ClinicalRecordRetention"/>, twice a day.
+/// </summary>
 public sealed class NoteRetention(
     IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, BackgroundStart backgroundStart, ILogger<NoteRetention> logger)
     : BackgroundService
@@ -33,10 +43,18 @@ public sealed class NoteRetention(
         deleted += await db.Intakes.Where(i => old.Contains(i.BookingId) && (i.ProtectedAnswers != null || i.Regions != "" || i.WorkedRegions != ""))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.Regions, "")
                 .SetProperty(i => i.WorkedRegions, "").SetProperty(i => i.NeedsConversation, false), cancellationToken);
-        if (deleted > 0)
+        // The treatment record (insurers' clinical record) has its own clock, restricted records included: kept until then, deleted after.
+        var clinicalCutoff = clock.GetUtcNow().UtcDateTime - options.Value.ClinicalRecordRetention;
+        var treated = db.Bookings.Where(a => a.StartUtc >= clinicalCutoff).Select(a => a.ClientId);
+        var expired = db.Bookings.Where(a => a.StartUtc < clinicalCutoff && !treated.Contains(a.ClientId)).Select(a => a.Id);
+        var records = await db.TreatmentNoteAmendments.Where(n => expired.Contains(n.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        records += await db.TreatmentNotes.Where(n => expired.Contains(n.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        records += await db.VisitScores.Where(s => expired.Contains(s.BookingId)).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0 || records > 0)
         {
-            logger.LogInformation("Deleted {Count} client notes and intakes past the retention period", deleted);
+            logger.LogInformation("Deleted {Count} client notes and intakes and {Records} treatment notes, amendments and visit scores past the retention period", deleted, records);
         }
+        deleted += records;
         return deleted;
     }
 

@@ -5,6 +5,7 @@ using HemelMassage.Web.Closures;
 using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
+using HemelMassage.Web.TreatmentNotes;
 using HemelMassage.Web.Treatments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
     public DbSet<PendingBooking> PendingBookings => Set<PendingBooking>();
     public DbSet<Intake.BookingIntake> Intakes => Set<Intake.BookingIntake>();
+    public DbSet<VisitScores> VisitScores => Set<VisitScores>();
+    public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
+    public DbSet<TreatmentNoteAmendment> TreatmentNoteAmendments => Set<TreatmentNoteAmendment>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
     public DbSet<Plans.TreatmentPlan> Plans => Set<Plans.TreatmentPlan>();
 

@@ -106,7 +106,7 @@ public sealed class BookingsController(
 
     /// <summary>After the visit: the areas actually worked, ticked on the same map. The Owner and the booked therapist only.</summary>
     [HttpPost("{id:int}/worked")]
-    public async Task<IActionResult> Worked(int id, List<string>? worked, CancellationToken cancellationToken)
+    public async Task<IActionResult> Worked(int id, List<string>? worked, string? back, CancellationToken cancellationToken)
     {
         var booking = await diary.FindAsync(id, cancellationToken);
         if (booking is null)
@@ -125,7 +125,7 @@ public sealed class BookingsController(
         // Unknown codes are dropped rather than refused: the form only offers the map's own.
         await intakes.RecordWorkedAsync(booking, worked ?? [], viewer.Name, cancellationToken);
         TempData["Notice"] = "Areas worked saved. The client's follow-up email will explain them.";
-        return Redirect($"/admin/bookings/{id}#worked");
+        return Redirect(back == "note" ? $"/admin/bookings/{id}/note#worked" : $"/admin/bookings/{id}#worked");
     }
 
     private async Task<IActionResult> AfterAsync(int id, DeskResult result, string prefix, MoveForm? move, CancelForm? cancel, CancellationToken cancellationToken)

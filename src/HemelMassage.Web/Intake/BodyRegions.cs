@@ -131,3 +131,6 @@ public sealed record BodyFigure(IReadOnlyCollection<string> Felt, IReadOnlyColle
     /// <summary>Whose left and right the figure labels: the client's own, said to them or to their therapist.</summary>
     public string Whose => ForStaff ? "Client's" : "Your";
 }
+
+/// <summary>The areas-worked form of one booking; <paramref name="Back"/> is "note" when it sits in the treatment note.</summary>
+public sealed record WorkedAreasForm(int BookingId, IReadOnlyCollection<string> Worked, string? Back = null);

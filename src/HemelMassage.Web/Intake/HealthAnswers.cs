@@ -5,7 +5,9 @@ namespace HemelMassage.Web.Intake;
 
 /// <summary>
 /// Everything the client told us about their health, kept only as one encrypted blob: the yes/no answers,
-/// the free text, and how the pain feels (intensity, since when, what makes it worse).
+/// the free text, and how the pain feels (intensity, since when, what makes it worse). <see cref="AreaScores"/> is
+/// the 0..10 pain score the client gave for each felt area they scored (a <see cref="BodyRegions"/> code to its score;
+/// null or absent for answers kept before scores existed): like the rest, only kept with the health consent.
 /// </summary>
 public sealed record HealthAnswers(
     IReadOnlyDictionary<string, bool> Answers,
@@ -14,7 +16,8 @@ public sealed record HealthAnswers(
     string? Pressure,
     int? Intensity,
     string? PainSince,
-    string? PainWorse)
+    string? PainWorse,
+    IReadOnlyDictionary<string, int>? AreaScores = null)
 {
     /// <summary>The questions answered "yes": each needs a conversation before the treatment.</summary>
     public IReadOnlyList<string> Flags =>

@@ -17,6 +17,17 @@ public sealed class IntakeFormValidator : AbstractValidator<DetailsForm>
             .WithMessage("Please choose areas from the list on the body map.");
         RuleFor(f => f.Intensity).Must(i => string.IsNullOrWhiteSpace(i) || ParseIntensity(i) is not null)
             .WithMessage("Please give how strong it feels as a whole number from 0 (no pain) to 10 (the worst), or leave it empty.");
+        RuleFor(f => f).Custom((form, context) =>
+        {
+            // A score of an area no longer ticked is dropped on saving, never refused: its box was hidden with the tick.
+            foreach (var (code, value) in TickedScores(form))
+            {
+                if (!string.IsNullOrWhiteSpace(value) && ParseIntensity(value) is null)
+                {
+                    context.AddFailure(ScoreField(code), $"Please give how strong your {BodyRegions.Find(code)!.Label.ToLowerInvariant()} feels as a whole number from 0 (no pain) to 10 (the worst), or leave it empty.");
+                }
+            }
+        });
         Text(f => f.PainSince, 300, "since when it hurts");
         Text(f => f.PainWorse, 300, "what makes it worse");
         When(f => f.HealthConsent, () =>
@@ -43,6 +54,16 @@ public sealed class IntakeFormValidator : AbstractValidator<DetailsForm>
                 }
             });
         });
+    }
+
+    /// <summary>The field (and element id) an area's score error belongs to.</summary>
+    public static string ScoreField(string code) => "AreaScores-" + code;
+
+    /// <summary>The posted scores of the areas ticked (known codes only), as typed.</summary>
+    public static IEnumerable<(string Code, string? Value)> TickedScores(DetailsForm form)
+    {
+        var ticked = BodyRegions.Clean(form.Regions);
+        return ticked.Where(c => form.AreaScores?.ContainsKey(c) == true).Select(c => (c, (string?)form.AreaScores![c]));
     }
 
     /// <summary>The field (and element id) an answer's error belongs to.</summary>

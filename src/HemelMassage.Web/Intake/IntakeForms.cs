@@ -35,9 +35,18 @@ public static class IntakeForms
             .ToDictionary(q => q.Code, q => form.Answers![q.Code] == "yes");
         var answers = new HealthAnswers(yesNo, Trimmed(form.HealthDetails), Trimmed(form.AreasToAvoid),
             HealthQuestions.Pressures.Contains(form.Pressure ?? "") ? form.Pressure : null,
-            IntakeFormValidator.ParseIntensity(form.Intensity), Trimmed(form.PainSince), Trimmed(form.PainWorse));
-        var empty = yesNo.Count == 0 && answers is { Details: null, AreasToAvoid: null, Pressure: null, Intensity: null, PainSince: null, PainWorse: null };
+            IntakeFormValidator.ParseIntensity(form.Intensity), Trimmed(form.PainSince), Trimmed(form.PainWorse), AreaScoresOf(form));
+        var empty = yesNo.Count == 0 && answers is { Details: null, AreasToAvoid: null, Pressure: null, Intensity: null, PainSince: null, PainWorse: null, AreaScores: null };
         return empty ? null : answers;
+    }
+
+    /// <summary>The 0..10 score of each ticked area that has one; null when none has.</summary>
+    private static Dictionary<string, int>? AreaScoresOf(DetailsForm form)
+    {
+        var scores = IntakeFormValidator.TickedScores(form)
+            .Select(s => (s.Code, Score: IntakeFormValidator.ParseIntensity(s.Value)))
+            .Where(s => s.Score is not null).ToDictionary(s => s.Code, s => s.Score!.Value, StringComparer.Ordinal);
+        return scores.Count == 0 ? null : scores;
     }
 
     public static DetailsForm Fill(DetailsForm form, PendingBooking pending, HealthAnswerProtector protector)
@@ -53,6 +62,7 @@ public static class IntakeForms
             form.AreasToAvoid = answers.AreasToAvoid;
             form.Pressure = answers.Pressure;
             form.Intensity = answers.Intensity?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form.AreaScores = answers.AreaScores?.ToDictionary(s => s.Key, s => s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             form.PainSince = answers.PainSince;
             form.PainWorse = answers.PainWorse;
         }
@@ -64,6 +74,8 @@ public static class IntakeForms
     {
         static string? Cut(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
         form.Intensity = IntakeFormValidator.ParseIntensity(form.Intensity)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form.AreaScores = IntakeFormValidator.TickedScores(form).Where(s => IntakeFormValidator.ParseIntensity(s.Value) is not null)
+            .ToDictionary(s => s.Code, s => s.Value!.Trim(), StringComparer.Ordinal);
         form.PainSince = Cut(form.PainSince, 300);
         form.PainWorse = Cut(form.PainWorse, 300);
         form.AreasToAvoid = Cut(form.AreasToAvoid, 300);

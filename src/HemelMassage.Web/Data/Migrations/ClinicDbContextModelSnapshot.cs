@@ -756,6 +756,116 @@ namespace HemelMassage.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNote", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("TreatmentNotes");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNoteAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "AtUtc");
+
+                    b.ToTable("TreatmentNoteAmendments");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.VisitScores", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedScores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("VisitScores");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Treatments.Treatment", b =>
                 {
                     b.Property<int>("Id")
@@ -1047,6 +1157,33 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNote", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.TreatmentNotes.TreatmentNote", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNoteAmendment", b =>
+                {
+                    b.HasOne("HemelMassage.Web.TreatmentNotes.TreatmentNote", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.VisitScores", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.TreatmentNotes.VisitScores", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -784,6 +784,118 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNote", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RestrictedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RestrictedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WrittenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("TreatmentNotes");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNoteAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "AtUtc");
+
+                    b.ToTable("TreatmentNoteAmendments");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.VisitScores", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedScores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BookingId");
+
+                    b.ToTable("VisitScores");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Treatments.Treatment", b =>
                 {
                     b.Property<int>("Id")
@@ -1100,6 +1212,33 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
                         .WithMany("Hours")
                         .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNote", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.TreatmentNotes.TreatmentNote", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.TreatmentNoteAmendment", b =>
+                {
+                    b.HasOne("HemelMassage.Web.TreatmentNotes.TreatmentNote", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.TreatmentNotes.VisitScores", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithOne()
+                        .HasForeignKey("HemelMassage.Web.TreatmentNotes.VisitScores", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
