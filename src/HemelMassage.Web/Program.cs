@@ -10,6 +10,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.ManageBooking;
 using HemelMassage.Web.PhoneBooking;
+using HemelMassage.Web.Progress;
 using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
@@ -36,6 +37,7 @@ builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
 builder.Services.AddTreatmentNotes();
+builder.Services.AddProgress();
 builder.Services.AddReports();
 
 var app = builder.Build();
