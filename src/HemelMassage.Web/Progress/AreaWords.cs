@@ -4,7 +4,8 @@ namespace HemelMassage.Web.Progress;
 
 /// <summary>
 /// Areas in words for staff: each area by its body-map label, except that an area worked on both sides is named once
-/// for both ("hamstrings" for the left and right back of thigh), as a therapist would say it.
+/// for both ("hamstrings" for the left and right back of thigh), as a therapist would say it. A visit's areas come in
+/// map order; across visits, in the order they were first worked.
 /// </summary>
 public static class AreaWords
 {
@@ -17,25 +18,21 @@ public static class AreaWords
         ["soles"] = "soles and heels",
     };
 
-    /// <summary>Known codes in map order, a pair with both sides as one name; lower case, for use inside a sentence.</summary>
+    /// <summary>Known codes in the order given, a pair with both sides as one name where the first side comes; lower case, for use inside a sentence.</summary>
     public static IReadOnlyList<string> Names(IEnumerable<string> codes)
     {
-        var clean = BodyRegions.Clean(codes);
-        var set = clean.ToHashSet(StringComparer.Ordinal);
+        var known = codes.Where(BodyRegions.IsKnown).Distinct(StringComparer.Ordinal).ToList();
+        var set = known.ToHashSet(StringComparer.Ordinal);
         var names = new List<string>();
-        foreach (var code in clean)
+        foreach (var code in known)
         {
-            var pair = Pair(code);
-            if (pair is not null && set.Contains(pair + "-left") && set.Contains(pair + "-right"))
+            var name = Pair(code) is { } pair && set.Contains(pair + "-left") && set.Contains(pair + "-right")
+                ? BothSides[pair]
+                : Lower(BodyRegions.Find(code)!.Label);
+            if (!names.Contains(name))
             {
-                // The map lists each pair left then right: the left side names both, the right adds nothing.
-                if (code.EndsWith("-left", StringComparison.Ordinal))
-                {
-                    names.Add(BothSides[pair]);
-                }
-                continue;
+                names.Add(name);
             }
-            names.Add(Lower(BodyRegions.Find(code)!.Label));
         }
         return names;
     }

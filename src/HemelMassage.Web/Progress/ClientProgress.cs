@@ -58,7 +58,7 @@ public sealed record ClientProgress(IReadOnlyList<AreaProgress> Areas, IReadOnly
             .Where(r => r.Visit.Felt.Contains(code) || r.Scores.Any())
             .ToList();
         var scores = rows.SelectMany(r => r.Scores).ToList();
-        var worked = rows.SelectMany(r => r.Visit.Worked).ToHashSet(StringComparer.Ordinal);
+        var worked = rows.SelectMany(r => r.Visit.Worked).Distinct(StringComparer.Ordinal).ToList();
         // The felt area itself goes unsaid when other areas were worked too: the sentence is about where else the cause lay.
         if (worked.Count > 1)
         {
