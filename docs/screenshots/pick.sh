@@ -36,5 +36,7 @@ diary-week-phone            diary-week-phone            700
 diary-list-phone            diary-list-phone            0
 report-desktop              admin-reports-desktop       0
 report-phone                admin-reports-phone         0
+progress-desktop            admin-progress-desktop      0
+progress-phone              admin-progress-phone        0
 LIST
 ls -l ./*.png

@@ -11,6 +11,7 @@ using HemelMassage.Web.Intake;
 using HemelMassage.Web.ManageBooking;
 using HemelMassage.Web.PhoneBooking;
 using HemelMassage.Web.Plans;
+using HemelMassage.Web.Progress;
 using HemelMassage.Web.Reports;
 using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
@@ -38,6 +39,7 @@ builder.Services.AddClients();
 builder.Services.AddIntake();
 builder.Services.AddPlans();
 builder.Services.AddTreatmentNotes();
+builder.Services.AddProgress();
 builder.Services.AddReports();
 
 var app = builder.Build();

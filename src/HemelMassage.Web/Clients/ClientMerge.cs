@@ -57,6 +57,7 @@ public sealed class ClientMerge(ClinicDbContext db, ClientRecords records, Audit
         var notes = string.Join("\n\n", new[] { keep.StaffNotes, other.StaffNotes }.Where(n => !string.IsNullOrWhiteSpace(n)));
         await db.Bookings.Where(a => a.ClientId == otherId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientId, keepId), cancellationToken);
         await db.MailboxLinks.Where(l => l.ClientId == otherId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ClientId, keepId), cancellationToken);
+        await db.SummaryConsents.Where(c => c.ClientId == otherId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientId, keepId), cancellationToken);
         keep.FirstVisit = keep.FirstVisit && other.FirstVisit;
         keep.NoFollowUp = keep.NoFollowUp || other.NoFollowUp;
         db.Clients.Remove(other);

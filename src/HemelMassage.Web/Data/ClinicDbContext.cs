@@ -42,6 +42,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<VisitScores> VisitScores => Set<VisitScores>();
     public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
     public DbSet<TreatmentNoteAmendment> TreatmentNoteAmendments => Set<TreatmentNoteAmendment>();
+    public DbSet<Progress.SummaryConsent> SummaryConsents => Set<Progress.SummaryConsent>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
     public DbSet<Plans.TreatmentPlan> Plans => Set<Plans.TreatmentPlan>();
 

@@ -11,7 +11,7 @@ namespace HemelMassage.Web.Diary;
 
 public sealed record BookingPage(
     BookingDetails Booking, bool MayChange, IReadOnlyList<TherapistOption> Therapists, MoveForm Move, CancelForm Cancel,
-    Intake.IntakeView Intake, bool MayReadHealth, StatusActions Actions, IReadOnlyList<RuleBox> MoveRules)
+    Intake.IntakeView Intake, bool MayReadHealth, StatusActions Actions, IReadOnlyList<RuleBox> MoveRules, Progress.ReviewPrompt? Review = null)
 {
     /// <summary>A cancelled booking, by either side, was never worked: no areas-worked form.</summary>
     public bool Attended => Booking.Status is not (BookingStatus.Cancelled or BookingStatus.LateCancellation);
@@ -21,7 +21,7 @@ public sealed record BookingPage(
 [Area("Admin")]
 [Route("admin/bookings")]
 public sealed class BookingsController(
-    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, StaffSlotRules rules, AuditLog audit, Intake.IntakeRecords intakes,
+    DiaryQueries diary, StaffViewer viewer, BookingDesk desk, StaffSlotRules rules, AuditLog audit, Intake.IntakeRecords intakes, Progress.ReviewPrompts reviews,
     IValidator<CancelForm> cancelValidator, IValidator<MoveForm> moveValidator) : Controller
 {
     private const string Desk = StaffRoles.Owner + "," + StaffRoles.Reception;
@@ -172,6 +172,10 @@ public sealed class BookingsController(
         cancel ??= new CancelForm { Version = details.Version };
         var mayReadHealth = await viewer.MaySeeNoteAsync(booking, cancellationToken);
         var intake = await intakes.ViewAsync(booking, mayReadHealth, cancellationToken);
-        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking), moveRules));
+        // Whether to review the plan is read from the scores: only for those who may read them.
+        var review = mayReadHealth
+            ? (await reviews.ForAsync([new(booking.Id, booking.ClientId, booking.StartUtc, intake.NeedsConversation)], viewer.IsOwner, cancellationToken)).GetValueOrDefault(booking.Id)
+            : null;
+        return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking), moveRules, review));
     }
 }

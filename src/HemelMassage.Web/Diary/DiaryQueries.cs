@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Diary;
 
 /// <summary>Reads for the diary pages, in clinic local days (Europe/London), limited to what the viewer may see.</summary>
-public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimeProvider clock, Intake.IntakeRecords intakes)
+public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimeProvider clock, Intake.IntakeRecords intakes, Progress.ReviewPrompts reviews)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -28,6 +28,10 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
         {
             var sheet = await intakes.SheetAsync(entries.Where(e => e.Status != BookingStatus.Cancelled).ToList(), cancellationToken);
             entries = [.. entries.Select(e => sheet.TryGetValue(e.Id, out var intake) ? e with { Intake = intake } : e)];
+            var open = entries.Where(e => e.Status is BookingStatus.Booked or BookingStatus.Arrived)
+                .Select(e => new Progress.ReviewQuestion(e.Id, e.ClientId, e.StartUtc, e.Intake?.NeedsConversation ?? false)).ToList();
+            var prompts = await reviews.ForAsync(open, viewer.IsOwner, cancellationToken);
+            entries = [.. entries.Select(e => prompts.TryGetValue(e.Id, out var review) ? e with { Review = review } : e)];
         }
         var therapists = await TherapistsAsync(cancellationToken);
         var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i))
@@ -48,10 +52,10 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
             query = query.Where(a => a.TherapistId == id);
         }
         var rows = await query.OrderBy(a => a.StartUtc).ThenBy(a => a.TherapistId)
-            .Select(a => new { a.Id, a.Reference, a.StartUtc, Client = a.Client!.Name, Treatment = a.Treatment!.Name, a.TherapistId, Therapist = a.Therapist!.Name, a.Status })
+            .Select(a => new { a.Id, a.Reference, a.StartUtc, a.ClientId, Client = a.Client!.Name, Treatment = a.Treatment!.Name, a.TherapistId, Therapist = a.Therapist!.Name, a.Status })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new DiaryEntry(r.Id, r.Reference, r.StartUtc, ClinicTime.ToLocal(r.StartUtc).ToString("HH:mm", British),
-            r.Client, r.Treatment, r.TherapistId, r.Therapist, r.Status))];
+            r.Client, r.Treatment, r.TherapistId, r.Therapist, r.Status) { ClientId = r.ClientId })];
     }
 
     /// <summary>Null when there is no such booking; throws nothing for ids the viewer may not see (the caller asks <see cref="StaffViewer"/>).</summary>

@@ -8,6 +8,12 @@ public sealed record DiaryEntry(
 {
     /// <summary>On the day sheet: where it hurts and the flags, for those who may see them; null otherwise.</summary>
     public Intake.SheetIntake? Intake { get; init; }
+
+    /// <summary>On the day sheet: "review the plan or refer" and why, for those who may read health data; null otherwise.</summary>
+    public Progress.ReviewPrompt? Review { get; init; }
+
+    /// <summary>The client, for the review prompt (not shown).</summary>
+    public int ClientId { get; init; }
 }
 
 public sealed record DiaryDay(DateOnly Date, string Title, IReadOnlyList<DiaryEntry> Entries);
