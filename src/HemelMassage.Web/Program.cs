@@ -15,6 +15,7 @@ using HemelMassage.Web.Site;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
 using HemelMassage.Web.Treatments;
+using HemelMassage.Web.Waitlist;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,7 @@ builder.Services.AddPhoneBooking();
 builder.Services.AddClients();
 builder.Services.AddIntake();
 builder.Services.AddReports();
+builder.Services.AddWaitlist();
 
 var app = builder.Build();
 

@@ -6,6 +6,7 @@ using HemelMassage.Web.Email;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
 using HemelMassage.Web.Treatments;
+using HemelMassage.Web.Waitlist;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,9 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffSetupToken> StaffSetupTokens => Set<StaffSetupToken>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
