@@ -16,6 +16,14 @@ public static class WaitlistServiceCollectionExtensions
         services.AddSingleton<WaitlistEmails>();
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<WaitlistDesk>();
+        services.AddScoped<WaitlistJoining>();
+        services.AddScoped<WaitlistClaims>();
+        services.AddScoped<IFreedHours, WaitlistFreedHours>();
+        services.AddScoped<IHourHolds, WaitlistHolds>();
+        services.AddScoped<Email.IOutboxSendCheck, WaitlistOfferCheck>();
+        services.AddSingleton<FluentValidation.IValidator<JoinForm>, JoinFormValidator>();
+        services.AddSingleton<WaitlistJob>();
+        services.AddHostedService<WaitlistBackgroundService>();
         return services;
     }
 }
