@@ -18,6 +18,7 @@ using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
 using HemelMassage.Web.TreatmentNotes;
 using HemelMassage.Web.Treatments;
+using HemelMassage.Web.Waitlist;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +42,7 @@ builder.Services.AddPlans();
 builder.Services.AddTreatmentNotes();
 builder.Services.AddProgress();
 builder.Services.AddReports();
+builder.Services.AddWaitlist();
 
 var app = builder.Build();
 

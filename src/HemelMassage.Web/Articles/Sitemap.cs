@@ -42,6 +42,7 @@ public static class Sitemap
         User-agent: *
         Disallow: /admin
         Disallow: /booking/
+        Disallow: /waitlist/
 
         Sitemap: {clinic.AbsoluteUrl("/sitemap.xml")}
 

@@ -155,6 +155,7 @@ public sealed class BookController(
             problem ?? dayProblem, pending, chosen, "/book/times", "/book/times")
         {
             NextFree = free.Next,
+            WaitlistUrl = $"/waitlist/join?treatment={treatment.Slug}&therapist={TherapistChoice.Format(therapistId)}",
             // The page is shared by every visitor (AvailabilityPages), so its form carries no per-visitor token.
             AntiforgeryToken = false,
         };

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Bookings;
 
 /// <summary>Free hours for the pages: the cached schedule plus one indexed query for the bookings in the window.</summary>
-public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, AvailabilityCalculator calculator, IOptions<BookingOptions> options, TimeProvider clock)
+public sealed class Availability(
+    ClinicDbContext db, ScheduleCache schedules, AvailabilityCalculator calculator, IOptions<BookingOptions> options, TimeProvider clock, IEnumerable<IHourHolds> holds)
 {
     // The hot query of every availability page, compiled once. EF drops the "@p IS NULL" arms per call
     // (it caches SQL by which parameters are null), so the SQL is the same as the hand-built query's.
@@ -51,7 +52,7 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
     }
 
     /// <summary>
-    /// Active bookings touching [fromUtc, toUtc]. Every booking is exactly one hour, so "ends after from"
+    /// Active bookings (and live waitlist holds, <see cref="IHourHolds"/>) touching [fromUtc, toUtc]. Every booking is exactly one hour, so "ends after from"
     /// is "starts after from minus an hour": a range on the start index, whatever the table's size.
     /// </summary>
     public async Task<IReadOnlyList<BusyRange>> BookingsAsync(DateTime fromUtc, DateTime toUtc, int? therapistId, int? excludingBookingId, CancellationToken cancellationToken)
@@ -59,6 +60,12 @@ public sealed class Availability(ClinicDbContext db, ScheduleCache schedules, Av
         var gap = options.Value.Changeover;
         var earliestStart = fromUtc - TreatmentLength.Duration - gap;
         var latestStart = toUtc + TreatmentLength.Duration + gap;
-        return await ActiveBetween.For(db)(db, earliestStart, latestStart, therapistId, excludingBookingId).ToListAsync(cancellationToken);
+        var busy = await ActiveBetween.For(db)(db, earliestStart, latestStart, therapistId, excludingBookingId).ToListAsync(cancellationToken);
+        foreach (var held in holds)
+        {
+            // A waitlist hold is taken for everyone else, as a booking is.
+            busy.AddRange(await held.HeldAsync(earliestStart, latestStart, therapistId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        }
+        return busy;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HemelMassage.Web.Bookings;
 
 /// <summary>
-/// Evicts the cached availability pages after any saved change to a booking, wherever in the code it
+/// Evicts the cached availability pages after any saved change to a booking (or a hold, <see cref="IChangesAvailability"/>), wherever in the code it
 /// happens (online, by phone, from the diary, by the client's own link). Inside a transaction it waits for
 /// the commit: evicting earlier would let a request in between cache the hour as still free.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed class AvailabilityChangeInterceptor(AvailabilityPages pages) : Sav
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<Booking>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (context is not null && context.ChangeTracker.Entries().Any(e => e.Entity is Booking or IChangesAvailability && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             _changed.AddOrUpdate(context, this);
         }

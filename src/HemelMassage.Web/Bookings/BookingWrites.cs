@@ -30,9 +30,11 @@ public sealed record CreatedBooking(Booking Booking, string ManageToken, Booking
 /// </summary>
 public sealed class BookingWrites(
     ClinicDbContext db, Availability availability, BookingNotices notices, IBookingNotifications notifications, AuditLog audit,
-    ClientContacts contacts, TimeProvider clock, ILogger<BookingWrites> logger)
+    ClientContacts contacts, TimeProvider clock, ILogger<BookingWrites> logger, IEnumerable<IFreedHours> freedHours)
 {
     public const string TakenMessage = "That therapist has just been booked at that time by someone else.";
+
+    private readonly List<FreedHour> _freed = [];
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction (<see cref="WriteTransactions"/>), then saves and
@@ -46,6 +48,16 @@ public sealed class BookingWrites(
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var result = await work();
             await db.SaveChangesAsync(cancellationToken);
+            if (_freed.Count > 0)
+            {
+                // Saved first, so the freed hours read as free; offered in the same transaction, so a freed hour
+                // is either offered with the change that freed it or not freed at all.
+                foreach (var listener in freedHours)
+                {
+                    await listener.OfferAsync([.. _freed], cancellationToken);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -54,6 +66,10 @@ public sealed class BookingWrites(
             logger.LogInformation(ex, "A booking write was refused by the database");
             db.ChangeTracker.Clear();
             return await refused(ex);
+        }
+        finally
+        {
+            _freed.Clear();
         }
     }
 
@@ -112,6 +128,7 @@ public sealed class BookingWrites(
     public async Task MoveAsync(Booking booking, DateTime startUtc, int therapistId, Actor by, string what, string? manageToken, CancellationToken cancellationToken)
     {
         var previous = booking.StartUtc;
+        _freed.Add(new FreedHour(booking.TherapistId, previous));
         booking.Move(startUtc);
         booking.TherapistId = therapistId;
         booking.CalendarSequence++;
@@ -124,6 +141,7 @@ public sealed class BookingWrites(
     public async Task CancelAsync(Booking booking, Actor by, string what, string? messageToClient, CancellationToken cancellationToken)
     {
         booking.Status = BookingStatus.Cancelled;
+        _freed.Add(new FreedHour(booking.TherapistId, booking.StartUtc));
         Record(booking, by, "booking.cancel", what);
         notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), messageToClient, byClinic: by.IsStaff);
     }
@@ -134,6 +152,7 @@ public sealed class BookingWrites(
         booking.Status = status;
         if (status == BookingStatus.LateCancellation)
         {
+            _freed.Add(new FreedHour(booking.TherapistId, booking.StartUtc));
             // The row stays for the no-show history.
             notifications.Cancelled(db, await NoticeAsync(booking, null, cancellationToken), null, byClinic: false);
         }

@@ -9,6 +9,9 @@ public sealed record TimesView(
     /// <summary>False where the page is output-cached for every visitor; its POST checks the origin instead.</summary>
     public bool AntiforgeryToken { get; init; } = true;
 
+    /// <summary>Where "join the waitlist" goes (the client's booking only; none when moving a booking).</summary>
+    public string? WaitlistUrl { get; init; }
+
     /// <summary>The earliest free hour of all, for the "next free time" jump.</summary>
     public Slot? NextFree { get; init; }
 

@@ -7,6 +7,7 @@ using HemelMassage.Web.Staff;
 using HemelMassage.Web.Therapists;
 using HemelMassage.Web.TreatmentNotes;
 using HemelMassage.Web.Treatments;
+using HemelMassage.Web.Waitlist;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffSetupToken> StaffSetupTokens => Set<StaffSetupToken>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

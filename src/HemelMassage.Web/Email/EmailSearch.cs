@@ -67,6 +67,9 @@ public sealed class EmailSearch(ClinicDbContext db)
         EmailKind.FollowUp => "Follow-up",
         EmailKind.MailboxLink => "Link to prove the address",
         EmailKind.StaffPasswordLink => "New password link (staff)",
+        EmailKind.WaitlistJoined => "Waitlist: joined",
+        EmailKind.WaitlistOffer => "Waitlist: hour offered",
+        EmailKind.WaitlistExpired => "Waitlist: hold ended",
         _ => kind.ToString(),
     };
 

@@ -38,12 +38,18 @@ public sealed class OutboxDispatcher(
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
+        var checks = scope.ServiceProvider.GetServices<IOutboxSendCheck>().ToList();
         await using var connection = sender.Open();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (!(await marks.RenewAsync(rows.Skip(i), Now + _options.LeaseDuration)).Contains(row.Id))
             {
+                continue;
+            }
+            if (!await StillWantedAsync(checks, db, row, cancellationToken))
+            {
+                await marks.NotNeededAsync(row);
                 continue;
             }
             try
@@ -79,6 +85,19 @@ public sealed class OutboxDispatcher(
             }
         }
         return rows.Count;
+    }
+
+    /// <summary>Derived from state at send time: a row whose reason has gone (<see cref="IOutboxSendCheck"/>) is not sent.</summary>
+    private static async Task<bool> StillWantedAsync(List<IOutboxSendCheck> checks, ClinicDbContext db, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        foreach (var check in checks)
+        {
+            if (!await check.StillWantedAsync(db, row, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Task<int> ClaimAsync(ClinicDbContext db, string owner, CancellationToken cancellationToken)

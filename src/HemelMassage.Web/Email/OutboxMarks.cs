@@ -41,6 +41,14 @@ public sealed class OutboxMarks(ClinicDbContext db, string owner, TimeProvider t
             .SetProperty(m => m.LeaseOwner, (string?)null)
             .SetProperty(m => m.LeaseUntil, (DateTime?)null));
 
+    /// <summary>Its reason has gone since it was queued: not sent, and its link's token dropped.</summary>
+    public Task NotNeededAsync(OutboxMessage row) =>
+        Owned(row.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, OutboxStatus.Cancelled)
+            .SetProperty(m => m.ProtectedSecret, (string?)null)
+            .SetProperty(m => m.LeaseOwner, (string?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTime?)null));
+
     /// <summary>The server could not be reached: the row waits, with the reason for staff to see and no attempt spent.</summary>
     public Task WaitingAsync(OutboxMessage row, string error) =>
         Owned(row.Id).ExecuteUpdateAsync(set => set

@@ -21,6 +21,9 @@ public enum EmailKind
     FollowUp,
     MailboxLink,
     StaffPasswordLink,
+    WaitlistJoined,
+    WaitlistOffer,
+    WaitlistExpired,
 }
 
 /// <summary>
