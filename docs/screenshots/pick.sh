@@ -36,5 +36,7 @@ diary-week-phone            diary-week-phone            700
 diary-list-phone            diary-list-phone            0
 report-desktop              admin-reports-desktop       0
 report-phone                admin-reports-phone         0
+waitlist-desktop            admin-waitlist-desktop      0
+waitlist-phone              admin-waitlist-phone        0
 LIST
 ls -l ./*.png

@@ -1,4 +1,6 @@
+using FluentValidation;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Diary;
 
 namespace HemelMassage.Web.Waitlist;
 
@@ -16,6 +18,10 @@ public static class WaitlistServiceCollectionExtensions
         services.AddSingleton<WaitlistEmails>();
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<WaitlistDesk>();
+        services.AddScoped<WaitlistStaffPages>();
+        services.AddScoped<IWaitingCounts, WaitlistDiaryCounts>();
+        services.AddSingleton<IValidator<WaitlistOfferForm>, WaitlistOfferFormValidator>();
+        services.AddSingleton<IValidator<WaitlistRemoveForm>, WaitlistRemoveFormValidator>();
         return services;
     }
 }
