@@ -38,5 +38,7 @@ report-desktop              admin-reports-desktop       0
 report-phone                admin-reports-phone         0
 progress-desktop            admin-progress-desktop      0
 progress-phone              admin-progress-phone        0
+waitlist-desktop            admin-waitlist-desktop      0
+waitlist-phone              admin-waitlist-phone        0
 LIST
 ls -l ./*.png

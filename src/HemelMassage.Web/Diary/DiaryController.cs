@@ -9,20 +9,20 @@ namespace HemelMassage.Web.Diary;
 /// </summary>
 [Area("Admin")]
 [Route("admin/diary")]
-public sealed class DiaryController(DiaryQueries diary, DiaryGrid grid) : Controller
+public sealed class DiaryController(DiaryQueries diary, DiaryGrid grid, IWaitingCounts waiting) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Day(string? date, int? therapist, CancellationToken cancellationToken)
     {
         var (day, problem) = Parse(date);
-        return View("Grid", await grid.DayAsync(day, therapist, problem, cancellationToken));
+        return await GridAsync(await grid.DayAsync(day, therapist, problem, cancellationToken), cancellationToken);
     }
 
     [HttpGet("week")]
     public async Task<IActionResult> Week(string? date, int? therapist, CancellationToken cancellationToken)
     {
         var (day, problem) = Parse(date);
-        return View("Grid", await grid.WeekAsync(day, therapist, problem, cancellationToken));
+        return await GridAsync(await grid.WeekAsync(day, therapist, problem, cancellationToken), cancellationToken);
     }
 
     [HttpGet("list")]
@@ -30,7 +30,7 @@ public sealed class DiaryController(DiaryQueries diary, DiaryGrid grid) : Contro
     {
         var (day, problem) = Parse(date);
         ViewData["Problem"] = problem;
-        return View("Diary", await diary.PageAsync(day, week: false, therapist, cancellationToken));
+        return await ListAsync(await diary.PageAsync(day, week: false, therapist, cancellationToken), cancellationToken);
     }
 
     [HttpGet("list/week")]
@@ -38,7 +38,20 @@ public sealed class DiaryController(DiaryQueries diary, DiaryGrid grid) : Contro
     {
         var (day, problem) = Parse(date);
         ViewData["Problem"] = problem;
-        return View("Diary", await diary.PageAsync(day, week: true, therapist, cancellationToken));
+        return await ListAsync(await diary.PageAsync(day, week: true, therapist, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The grid with the waitlist's count for each day it shows (the day, or the week's columns).</summary>
+    private async Task<IActionResult> GridAsync(GridPage page, CancellationToken cancellationToken)
+    {
+        ViewData[DiaryWaiting.Key] = await DiaryWaiting.ForAsync(waiting, page.IsWeek && page.Columns.Count > 0 ? page.Columns.Select(c => c.Date) : [page.Date], cancellationToken);
+        return View("Grid", page);
+    }
+
+    private async Task<IActionResult> ListAsync(DiaryPage page, CancellationToken cancellationToken)
+    {
+        ViewData[DiaryWaiting.Key] = await DiaryWaiting.ForAsync(waiting, page.Days.Count > 0 ? page.Days.Select(d => d.Date) : [page.Date], cancellationToken);
+        return View("Diary", page);
     }
 
     /// <summary>The date in the address, or today with a message saying why when it is not one.</summary>

@@ -70,6 +70,7 @@ public sealed class EmailSearch(ClinicDbContext db)
         EmailKind.WaitlistJoined => "Waitlist: joined",
         EmailKind.WaitlistOffer => "Waitlist: hour offered",
         EmailKind.WaitlistExpired => "Waitlist: hold ended",
+        EmailKind.WaitlistRemoved => "Waitlist: taken off by staff",
         _ => kind.ToString(),
     };
 

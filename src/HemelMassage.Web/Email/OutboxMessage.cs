@@ -24,6 +24,7 @@ public enum EmailKind
     WaitlistJoined,
     WaitlistOffer,
     WaitlistExpired,
+    WaitlistRemoved,
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed record StaffOfferResult(OfferRefusal Refusal, int? OfferId, DateTi
 /// to a chosen entry, removing an entry. Every change is audited and runs in a write transaction (the same one the
 /// bookings take), so it cannot race the offering job or a claim. The pages call only this.
 /// </summary>
-public sealed class WaitlistDesk(ClinicDbContext db, WaitlistOffers offers, Availability availability, AuditLog audit, TimeProvider clock)
+public sealed class WaitlistDesk(ClinicDbContext db, WaitlistOffers offers, Availability availability, WaitlistEmails emails, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Entries still waiting whose dates overlap <paramref name="from"/>..<paramref name="to"/> (clinic-local, both included), in joining order.</summary>
     public async Task<IReadOnlyList<WaitlistRow>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -77,8 +77,11 @@ public sealed class WaitlistDesk(ClinicDbContext db, WaitlistOffers offers, Avai
             return new StaffOfferResult(OfferRefusal.None, offer.Id, offer.HeldUntilUtc);
         }, new StaffOfferResult(OfferRefusal.AlreadyHeld, null, null), cancellationToken);
 
-    /// <summary>Takes a waiting entry off the list; its live holds end and pass on. False when there is no such waiting entry.</summary>
-    public Task<bool> RemoveAsync(int entryId, string reason, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Takes a waiting entry off the list; its live holds end and pass on. False when there is no such waiting entry.
+    /// The client is emailed only when <paramref name="tellClient"/> (staff ticked it).
+    /// </summary>
+    public Task<bool> RemoveAsync(int entryId, string reason, bool tellClient, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var entry = await db.WaitlistEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.State == WaitlistState.Waiting, cancellationToken);
@@ -88,8 +91,14 @@ public sealed class WaitlistDesk(ClinicDbContext db, WaitlistOffers offers, Avai
             }
             entry.State = WaitlistState.Removed;
             entry.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Add("waitlist.remove", $"waitlist entry {entryId}", string.IsNullOrWhiteSpace(reason) ? "Removed" : $"Removed: {reason.Trim()}");
-            await offers.WithdrawAsync(await availability.ScheduleAsync(cancellationToken), entry, except: null, cancellationToken);
+            audit.Add("waitlist.remove", $"waitlist entry {entryId}",
+                (string.IsNullOrWhiteSpace(reason) ? "Removed" : $"Removed: {reason.Trim()}") + (tellClient ? " (client emailed)" : " (client not emailed)"));
+            var schedule = await availability.ScheduleAsync(cancellationToken);
+            if (tellClient)
+            {
+                emails.Removed(db, entry, schedule);
+            }
+            await offers.WithdrawAsync(schedule, entry, except: null, cancellationToken);
             return true;
         }, false, cancellationToken);
 

@@ -43,6 +43,15 @@ public sealed class WaitlistEmails(ClinicOptions clinic, EmailTemplates template
         Add(db, new ComposedEmail(EmailKind.WaitlistExpired, entry.Email, Line(entry.Name), subject, text, html, null), null, null);
     }
 
+    /// <summary>Staff took the entry off the list and chose to tell the client (their reason stays in the audit log).</summary>
+    public void Removed(ClinicDbContext db, WaitlistEntry entry, Schedule schedule)
+    {
+        var subject = $"You are no longer on the {clinic.Name} waitlist";
+        var (html, text) = templates.Render<WaitlistRemoved, WaitlistRemovedModel>(subject, new(
+            Line(entry.Name), Line(WaitlistWishes.Wanted(schedule, entry.TreatmentId, entry.TherapistId)), WaitlistWishes.When(entry)));
+        Add(db, new ComposedEmail(EmailKind.WaitlistRemoved, entry.Email, Line(entry.Name), subject, text, html, null), null, null);
+    }
+
     private void Add(ClinicDbContext db, ComposedEmail email, string? key, string? token) =>
         db.OutboxMessages.Add(secrets.Seal(OutboxRows.Create(email, bookingId: null, reminderKey: key, policy, time), token));
 

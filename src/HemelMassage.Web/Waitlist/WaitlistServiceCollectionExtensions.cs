@@ -1,4 +1,6 @@
+using FluentValidation;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.Diary;
 
 namespace HemelMassage.Web.Waitlist;
 
@@ -24,6 +26,10 @@ public static class WaitlistServiceCollectionExtensions
         services.AddSingleton<FluentValidation.IValidator<JoinForm>, JoinFormValidator>();
         services.AddSingleton<WaitlistJob>();
         services.AddHostedService<WaitlistBackgroundService>();
+        services.AddScoped<WaitlistStaffPages>();
+        services.AddScoped<IWaitingCounts, WaitlistDiaryCounts>();
+        services.AddSingleton<IValidator<WaitlistOfferForm>, WaitlistOfferFormValidator>();
+        services.AddSingleton<IValidator<WaitlistRemoveForm>, WaitlistRemoveFormValidator>();
         return services;
     }
 }

@@ -8,3 +8,5 @@ public sealed record WaitlistJoinedModel(string Name, string Wanted, string When
 public sealed record WaitlistOfferModel(string Name, string Hour, string Wanted, string HeldUntil, string HoldFor, string WakingHours, string ClaimUrl);
 
 public sealed record WaitlistExpiredModel(string Name, string Hour, string Until);
+
+public sealed record WaitlistRemovedModel(string Name, string Wanted, string When);
