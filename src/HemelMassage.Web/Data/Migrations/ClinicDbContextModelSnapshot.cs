@@ -525,6 +525,45 @@ namespace HemelMassage.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Progress.SummaryConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "GivenAtUtc");
+
+                    b.ToTable("SummaryConsents");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -912,6 +951,156 @@ namespace HemelMassage.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaveTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("LeaveTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.HasIndex("Email", "State");
+
+                    b.HasIndex("State", "EndsAtUtc");
+
+                    b.HasIndex("State", "FromDate", "ToDate");
+
+                    b.HasIndex(new[] { "JoinedAtUtc", "Id" }, "IX_WaitlistEntries_Waiting_JoinedAtUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("WaitlistEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitlistEntries_FromNotAfterTo", "\"FromDate\" <= \"ToDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ClaimTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "HeldUntilUtc" }, "IX_WaitlistOffers_Held_HeldUntilUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex(new[] { "StartUtc", "HeldUntilUtc" }, "IX_WaitlistOffers_Held_StartUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex(new[] { "EntryId", "StartUtc" }, "UX_WaitlistOffers_EntryId_StartUtc")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "TherapistId", "StartUtc" }, "UX_WaitlistOffers_Held_TherapistId_StartUtc")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("WaitlistOffers", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitlistOffers_HeldAfterOffered", "\"HeldUntilUtc\" > \"OfferedAtUtc\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1143,6 +1332,15 @@ namespace HemelMassage.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Progress.SummaryConsent", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
                 {
                     b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
@@ -1186,6 +1384,47 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasForeignKey("HemelMassage.Web.TreatmentNotes.VisitScores", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Treatments.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistOffer", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Waitlist.WaitlistEntry", "Entry")
+                        .WithMany("Offers")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1264,6 +1503,11 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Navigation("Hours");
 
                     b.Navigation("TimeOff");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.Navigation("Offers");
                 });
 #pragma warning restore 612, 618
         }

@@ -543,6 +543,47 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Progress.SummaryConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "GivenAtUtc");
+
+                    b.ToTable("SummaryConsents");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -944,6 +985,160 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaveTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("LeaveTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.HasIndex("Email", "State");
+
+                    b.HasIndex("State", "EndsAtUtc");
+
+                    b.HasIndex("State", "FromDate", "ToDate");
+
+                    b.HasIndex(new[] { "JoinedAtUtc", "Id" }, "IX_WaitlistEntries_Waiting_JoinedAtUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("WaitlistEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitlistEntries_FromNotAfterTo", "\"FromDate\" <= \"ToDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("HeldUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfferedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ClaimTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "HeldUntilUtc" }, "IX_WaitlistOffers_Held_HeldUntilUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex(new[] { "StartUtc", "HeldUntilUtc" }, "IX_WaitlistOffers_Held_StartUtc")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex(new[] { "EntryId", "StartUtc" }, "UX_WaitlistOffers_EntryId_StartUtc")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "TherapistId", "StartUtc" }, "UX_WaitlistOffers_Held_TherapistId_StartUtc")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("WaitlistOffers", t =>
+                        {
+                            t.HasCheckConstraint("CK_WaitlistOffers_HeldAfterOffered", "\"HeldUntilUtc\" > \"OfferedAtUtc\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1198,6 +1393,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.Progress.SummaryConsent", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Therapists.TimeOff", b =>
                 {
                     b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
@@ -1241,6 +1445,47 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasForeignKey("HemelMassage.Web.TreatmentNotes.VisitScores", "BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Treatments.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistOffer", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HemelMassage.Web.Waitlist.WaitlistEntry", "Entry")
+                        .WithMany("Offers")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1319,6 +1564,11 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Navigation("Hours");
 
                     b.Navigation("TimeOff");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Waitlist.WaitlistEntry", b =>
+                {
+                    b.Navigation("Offers");
                 });
 #pragma warning restore 612, 618
         }
