@@ -15,10 +15,3 @@ public interface IFreedHours
     /// <summary>In a write transaction of its own: every hour free now between the two instants (time off removed, a closure lifted); all therapists when none is named.</summary>
     Task OfferFreeBetweenAsync(int? therapistId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 }
-
-/// <summary>Live holds on hours (the waitlist's offers): the times pages treat them as taken.</summary>
-public interface IHourHolds
-{
-    /// <summary>The hours held at <paramref name="nowUtc"/> whose start lies strictly between the two instants.</summary>
-    Task<IReadOnlyList<BusyRange>> HeldAsync(DateTime earliestStart, DateTime latestStart, int? therapistId, DateTime nowUtc, CancellationToken cancellationToken);
-}

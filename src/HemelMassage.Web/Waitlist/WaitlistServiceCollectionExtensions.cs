@@ -21,7 +21,6 @@ public static class WaitlistServiceCollectionExtensions
         services.AddScoped<WaitlistJoining>();
         services.AddScoped<WaitlistClaims>();
         services.AddScoped<IFreedHours, WaitlistFreedHours>();
-        services.AddScoped<IHourHolds, WaitlistHolds>();
         services.AddScoped<Email.IOutboxSendCheck, WaitlistOfferCheck>();
         services.AddSingleton<FluentValidation.IValidator<JoinForm>, JoinFormValidator>();
         services.AddSingleton<WaitlistJob>();

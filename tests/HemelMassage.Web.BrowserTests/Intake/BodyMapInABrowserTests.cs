@@ -59,7 +59,9 @@ public sealed class BodyMapInABrowserTests(LiveSite live) : IClassFixture<LiveSi
         await staff.GotoAsync("/admin/clients?q=" + Uri.EscapeDataString(email));
         await Steps.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Ann Client" }).First);
         await Steps.FollowAsync(staff, staff.Locator("main li > a[href^='/admin/bookings/']").First);
-        await Assertions.Expect(staff.Locator(".flag").First).ToHaveTextAsync("Talk first");
+        await Assertions.Expect(staff.Locator(".flag", new() { HasTextString = "Talk first" }).First).ToBeVisibleAsync();
+        // A "talk first" intake also asks the therapist to review the plan or refer, with a link to the progress.
+        await Assertions.Expect(staff.Locator(".flag", new() { HasTextString = "Review the plan or refer" })).ToBeVisibleAsync();
         await Assertions.Expect(staff.Locator("svg [data-region=lower-back]")).ToHaveClassAsync("on");
         await Accessibility.AssertNoViolationsAsync(staff);
         await staff.Locator("#intake").ScrollIntoViewIfNeededAsync();
