@@ -27,7 +27,7 @@ public sealed class HoldClock(IOptions<WaitlistOptions> options, IOptions<Bookin
     public string HoldText => Durations.Say(options.Value.HoldFor);
 
     /// <summary>"08:00 to 21:00", for pages and emails.</summary>
-    public string WakingText => $"{options.Value.WakingFrom:HH\\:mm} to {options.Value.WakingUntil:HH\\:mm}";
+    public string WakingText => $"{options.Value.WakingFrom:HH\\:mm} and {options.Value.WakingUntil:HH\\:mm}";
 
     private DateTime Add(DateTime fromUtc, TimeSpan length)
     {

@@ -61,3 +61,62 @@ public sealed class WaitlistInABrowserTests(LiveSite live) : IClassFixture<LiveS
         return entries[0].Id;
     }
 }
+
+/// <summary>The waitlist's pages for clients (join, an offered hour, leave), on a phone and a desktop: a site of their own, so the staff list's counts stay the staff test's.</summary>
+public sealed class WaitlistClientPagesInABrowserTests(LiveSite live) : IClassFixture<LiveSite>
+{
+    [BrowserFact]
+    public async Task The_clients_waitlist_pages_join_with_errors_an_offered_hour_and_leave_have_no_accessibility_violations()
+    {
+        // One client waiting, with an hour held for them: their leave and claim links carry these two tokens.
+        var leaveToken = Secrets.NewToken();
+        var claimToken = Secrets.NewToken();
+        var now = live.Clock.GetUtcNow().UtcDateTime;
+        // An hour of Sarah's two days on (every hour of that day is outside the cut-off), chosen by rule: 10:00 clinic time.
+        var start = TimeZoneInfo.ConvertTimeToUtc(live.Today.AddDays(2).ToDateTime(new TimeOnly(10, 0)), HemelMassage.Web.Clinic.ClinicTime.Zone);
+        using (var scope = live.Site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+            var entry = new WaitlistEntry
+            {
+                TreatmentId = 1, TherapistId = 1, FromDate = live.Today.AddDays(1), ToDate = live.Today.AddDays(7),
+                EndsAtUtc = live.Today.AddDays(8).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Times = DayParts.None,
+                Name = "Wendy Waiting", Email = "wendy@example.com", Phone = "07700 900457",
+                JoinedAtUtc = now.AddMinutes(-5), LeaveTokenHash = Secrets.Hash(leaveToken),
+            };
+            db.WaitlistEntries.Add(entry);
+            await db.SaveChangesAsync();
+            db.WaitlistOffers.Add(new WaitlistOffer
+            {
+                EntryId = entry.Id, TherapistId = 1, StartUtc = start, OfferedAtUtc = now, HeldUntilUtc = now.AddMinutes(30),
+                ClaimTokenHash = Secrets.Hash(claimToken),
+            });
+            await db.SaveChangesAsync();
+        }
+        foreach (var (viewport, size) in new[] { (Browser.Phone, "phone"), (Browser.Desktop, "desktop") })
+        {
+            var page = await live.NewPageAsync(viewport);
+            Assert.Equal(200, (await page.GotoAsync("/waitlist/join?treatment=deep-tissue&therapist=any"))!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join the waitlist");
+            await Accessibility.AssertNoViolationsAsync(page);
+            await Screenshots.TakeAsync(page, $"waitlist-join-{size}");
+            // Sent empty: the messages name each field, and the page still passes.
+            await Steps.ContinueAsync(page, "Join the waitlist");
+            await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page);
+
+            Assert.Equal(200, (await page.GotoAsync("/waitlist/offer/" + claimToken))!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("An hour is free for you");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Book this hour" })).ToBeVisibleAsync();
+            // The hour and what it is for sit in one box that fits the screen (the page once scrolled sideways on a phone).
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"The offered hour scrolls sideways on a {size}.");
+            await Accessibility.AssertNoViolationsAsync(page);
+            await Screenshots.TakeAsync(page, $"waitlist-offer-{size}");
+
+            Assert.Equal(200, (await page.GotoAsync("/waitlist/leave/" + leaveToken))!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Leave the waitlist");
+            await Accessibility.AssertNoViolationsAsync(page);
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -24,7 +24,7 @@ public sealed class WaitlistTests
         Assert.Contains("/waitlist/join?treatment=deep-tissue&amp;therapist=1", times, StringComparison.Ordinal);
         var form = await client.GetStringAsync("/waitlist/join?treatment=deep-tissue&therapist=1&date=2026-12-08");
         Assert.Contains("held for you alone for 30 minutes", form, StringComparison.Ordinal);
-        Assert.Contains("08:00 to 21:00", form, StringComparison.Ordinal);
+        Assert.Contains("between 08:00 and 21:00", form, StringComparison.Ordinal);
 
         Assert.Equal("/waitlist/joined", BookingSite.Location(await JoinAsync(client, "wendy@example.com")));
 
