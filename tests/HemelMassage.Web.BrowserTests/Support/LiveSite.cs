@@ -1,8 +1,6 @@
 using System.Globalization;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -67,10 +65,7 @@ public class LiveSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site.UseKestrel(0);
-        Site.StartServer();
-        var addresses = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = Site.StartOnLoopback();
         Browser = await Support.Browser.SharedAsync();
     }
 

@@ -33,6 +33,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ("/admin/account/sign-in", ["Email", "Password", "ReturnUrl"]),
             ("/admin/account/sign-in/two-factor", ["Code", "ReturnUrl"]),
         };
+        await site.StartupWritesDoneAsync();
         var before = await GetEndpointsTests.RowCountsAsync(site.DatabaseFile);
         var fuzz = new FuzzInput(seed: 20261128);
         var statuses = new SortedDictionary<int, int>();

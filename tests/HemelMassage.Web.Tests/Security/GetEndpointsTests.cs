@@ -27,6 +27,8 @@ public sealed partial class GetEndpointsTests(ITestOutputHelper output)
         var paths = GetPaths(site.Services, values);
         Assert.True(paths.Count >= 20, $"Only {paths.Count} GET endpoints found");
 
+        await site.StartupWritesDoneAsync();
+
         var before = await RowCountsAsync(site.DatabaseFile);
         var statuses = new List<string>();
         foreach (var client in new[] { anonymous, owner })

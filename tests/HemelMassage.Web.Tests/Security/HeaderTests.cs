@@ -74,9 +74,7 @@ public sealed class HeaderTests(SiteFactory shared) : IClassFixture<SiteFactory>
     public async Task The_real_server_does_not_name_itself()
     {
         using var site = new SiteFactory();
-        site.UseKestrel(0);
-        site.StartServer();
-        using var client = site.CreateClient();
+        using var client = new HttpClient { BaseAddress = site.StartOnLoopback() };
 
         var response = await client.GetAsync("/");
 

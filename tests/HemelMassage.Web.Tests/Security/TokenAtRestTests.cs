@@ -68,6 +68,7 @@ public sealed partial class TokenAtRestTests
         var client = site.CreatePageClient();
         var journey = new BookingJourney(client);
         var done = BookingSite.Location(await journey.ConfirmAsync(await journey.UpToReviewAsync("2026-12-10T10:00Z")));
+        await site.StartupWritesDoneAsync();
         var before = await ContentsAsync(site.DatabaseFile);
 
         var first = await client.GetStringAsync(done);

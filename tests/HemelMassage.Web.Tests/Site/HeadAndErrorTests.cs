@@ -1,7 +1,5 @@
 using System.Net;
 using HemelMassage.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,10 +25,8 @@ public sealed class HeadAndErrorTests
     public async Task A_head_request_gets_what_a_get_gets_without_the_body()
     {
         using var site = new SiteFactory();
-        site.UseKestrel(0);
-        site.StartServer();
-        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
+        var address = site.StartOnLoopback();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
 
         foreach (var path in new[] { "/", "/articles/why-no-stand-alone-back-massage", "/book", "/feed.xml", "/admin", "/admin/account/sign-in", "/no-such-page" })
         {

@@ -1,7 +1,12 @@
+using System.Net;
+using HemelMassage.Web.Staff;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HemelMassage.Web.Tests.Support;
 
@@ -88,6 +93,26 @@ public class SiteFactory : WebApplicationFactory<Program>
         _services.Add(configure);
         return this;
     }
+
+    /// <summary>
+    /// Starts the site on Kestrel on a free loopback port and returns its address. The port is chosen through
+    /// Kestrel's own options: the factory's <c>UseKestrel(port)</c> rewrites the server's address list after the
+    /// host is built, while the app's entry point may already be starting that server on its own thread, and
+    /// then the rewrite throws "Addresses cannot be modified after the server has started".
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    /// <summary>
+    /// Waits for the one-off work the site does once it serves (the first-Owner setup link, written when no staff
+    /// account exists), so a test comparing the database before and after a request sees only that request.
+    /// </summary>
+    public Task StartupWritesDoneAsync() =>
+        Services.GetServices<IHostedService>().OfType<FirstOwnerOffer>().Single().ExecuteTask?.WaitAsync(TimeSpan.FromSeconds(60)) ?? Task.CompletedTask;
 
     public HttpClient CreatePageClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
