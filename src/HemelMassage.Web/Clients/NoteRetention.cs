@@ -64,8 +64,7 @@ public sealed class NoteRetention(
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(12), clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -75,7 +74,16 @@ public sealed class NoteRetention(
             {
                 logger.LogWarning(ex, "Note retention run failed; it runs again later");
             }
+            try
+            {
+                // A delay rather than a PeriodicTimer: a clock that jumps ahead (after the machine sleeps, or a
+                // test's) wakes a delay once, while a periodic timer runs a pass for every 12 hours it missed.
+                await Task.Delay(TimeSpan.FromHours(12), clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -99,23 +99,17 @@ public sealed class AvailabilityQueryPlanTests
                 client.CommandText = "INSERT OR IGNORE INTO Clients (Id, Name, Email, Phone, FirstVisit, CreatedAtUtc) VALUES (1000000, 'History', 'history@example.com', '07700900123', 0, '2020-01-01 00:00:00')";
                 await client.ExecuteNonQueryAsync();
             }
+            // One statement over a counter, not 100,000 commands: the overlap triggers still check every row.
             await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO Appointments (Reference, TherapistId, TreatmentId, ClientId, StartUtc, EndUtc, Status, FirstVisit, IdempotencyKey, ManageTokenHash, CalendarUid, CalendarSequence, CreatedAtUtc, UpdatedAtUtc, Version) " +
-                "VALUES ($r, $t, 1, 1000000, $s, $e, 3, 0, $r, $r, $r, 0, $s, $s, 0)";
-            var reference = insert.Parameters.Add("$r", SqliteType.Text);
-            var therapist = insert.Parameters.Add("$t", SqliteType.Integer);
-            var start = insert.Parameters.Add("$s", SqliteType.Text);
-            var end = insert.Parameters.Add("$e", SqliteType.Text);
-            var origin = BookingSite.Monday.UtcDateTime.Date;
-            for (var i = 0; i < count; i++)
-            {
-                var startUtc = origin.AddHours(-(i / 3) - 1);
-                reference.Value = "H" + i.ToString(CultureInfo.InvariantCulture);
-                therapist.Value = i % 3 + 1;
-                start.Value = startUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                end.Value = startUtc.AddHours(1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                await insert.ExecuteNonQueryAsync();
-            }
+            insert.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $count),
+                hours(i, s) AS (SELECT i, datetime($origin, '-' || (i / 3 + 1) || ' hours') FROM n)
+                INSERT INTO Appointments (Reference, TherapistId, TreatmentId, ClientId, StartUtc, EndUtc, Status, FirstVisit, IdempotencyKey, ManageTokenHash, CalendarUid, CalendarSequence, CreatedAtUtc, UpdatedAtUtc, Version)
+                SELECT 'H' || i, i % 3 + 1, 1, 1000000, s, datetime(s, '+1 hours'), 3, 0, 'H' || i, 'H' || i, 'H' || i, 0, s, s, 0 FROM hours
+                """;
+            insert.Parameters.AddWithValue("$count", count);
+            insert.Parameters.AddWithValue("$origin", BookingSite.Monday.UtcDateTime.Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            await insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
         await using var analyze = connection.CreateCommand();
