@@ -40,5 +40,7 @@ progress-desktop            admin-progress-desktop      0
 progress-phone              admin-progress-phone        0
 waitlist-desktop            admin-waitlist-desktop      0
 waitlist-phone              admin-waitlist-phone        0
+waitlist-join-phone         waitlist-join-phone         0
+waitlist-offer-phone        waitlist-offer-phone        0
 LIST
 ls -l ./*.png

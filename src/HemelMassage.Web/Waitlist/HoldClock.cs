@@ -11,6 +11,14 @@ namespace HemelMassage.Web.Waitlist;
 /// </summary>
 public sealed class HoldClock(IOptions<WaitlistOptions> options, IOptions<BookingOptions> booking)
 {
+    /// <summary>
+    /// How long after a hold ends the job waits before passing it on. A claim counts from the moment it was posted,
+    /// and one posted just in time may still be queued for the write lock behind the job (up to the database's
+    /// command timeout, 30 s on PostgreSQL, 10 s on SQLite); passing the hour on only after this leaves it that
+    /// claim's, whichever instance runs the job, and never offers it to the next entry meanwhile.
+    /// </summary>
+    public static readonly TimeSpan ClaimGrace = TimeSpan.FromMinutes(1);
+
     /// <returns>Null when the hour can no longer be booked online, so there is nothing to hold.</returns>
     public DateTime? HeldUntil(DateTime nowUtc, DateTime startUtc)
     {

@@ -44,8 +44,13 @@ public sealed class WaitlistClaims(ClinicDbContext db, BookingWrites writes, Wai
         return offer is null ? null : new OfferView(offer, offer.Entry!, offer.IsHeldAt(Now) && offer.Entry!.State == WaitlistState.Waiting);
     }
 
+    /// <summary>
+    /// The hold is judged at the moment the claim was posted, not when it gets its turn at the write lock: a claim
+    /// posted before the hold ends books the hour even if the job's pass ran first (it passes holds on only
+    /// <see cref="HoldClock.ClaimGrace"/> later), and one posted after it never does.
+    /// </summary>
     public Task<ClaimResult> ClaimAsync(string token, CancellationToken cancellationToken) =>
-        RunOnOfferAsync(token, async (offer, entry) =>
+        RunOnOfferAsync(token, Now, async (offer, entry) =>
         {
             // The hold ends first, in this transaction, so the hour reads as free to its own holder only.
             offer.State = OfferState.Claimed;
@@ -72,13 +77,13 @@ public sealed class WaitlistClaims(ClinicDbContext db, BookingWrites writes, Wai
 
     /// <summary>The client does not want this hour: it goes to the next match at once; they stay on the list.</summary>
     public Task<ClaimResult> DeclineAsync(string token, CancellationToken cancellationToken) =>
-        RunOnOfferAsync(token, async (offer, entry) =>
+        RunOnOfferAsync(token, Now, async (offer, entry) =>
         {
             await offers.EndAndPassOnAsync(await availability.ScheduleAsync(cancellationToken), offer, OfferState.Declined, cancellationToken);
             return new ClaimResult(ClaimOutcome.Declined, View(offer, entry));
         }, cancellationToken);
 
-    private async Task<ClaimResult> RunOnOfferAsync(string token, Func<WaitlistOffer, WaitlistEntry, Task<ClaimResult>> act, CancellationToken cancellationToken)
+    private async Task<ClaimResult> RunOnOfferAsync(string token, DateTime postedAt, Func<WaitlistOffer, WaitlistEntry, Task<ClaimResult>> act, CancellationToken cancellationToken)
     {
         if (!Secrets.LooksLikeToken(token))
         {
@@ -102,7 +107,7 @@ public sealed class WaitlistClaims(ClinicDbContext db, BookingWrites writes, Wai
             {
                 return new ClaimResult(ClaimOutcome.EntryClosed, View(offer, entry));
             }
-            if (!offer.IsHeldAt(Now))
+            if (!offer.IsHeldAt(postedAt))
             {
                 return new ClaimResult(offer.State == OfferState.Declined ? ClaimOutcome.Declined : ClaimOutcome.HoldEnded, View(offer, entry));
             }

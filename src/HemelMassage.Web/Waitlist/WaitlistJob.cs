@@ -8,8 +8,8 @@ namespace HemelMassage.Web.Waitlist;
 /// <summary>
 /// Passes on holds that ran out (expiry email, then the next match) and ends entries whose last day is over.
 /// Each pass is one write transaction, so two app instances on one PostgreSQL database take turns (the advisory
-/// lock) and the second finds nothing left to do; a claim racing an expiry waits for the same lock, and whichever
-/// comes second sees the other's result.
+/// lock) and the second finds nothing left to do. A hold is passed on <see cref="HoldClock.ClaimGrace"/> after it
+/// ends, so a claim posted before the end wins whichever of the two takes the lock first.
 /// </summary>
 public sealed class WaitlistJob(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -23,10 +23,11 @@ public sealed class WaitlistJob(IServiceScopeFactory scopes, TimeProvider clock)
         var offers = scope.ServiceProvider.GetRequiredService<WaitlistOffers>();
         var availability = scope.ServiceProvider.GetRequiredService<Bookings.Availability>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var passOn = now - HoldClock.ClaimGrace;
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var schedule = await availability.ScheduleAsync(cancellationToken);
         var expired = await db.WaitlistOffers.Include(o => o.Entry)
-            .Where(o => o.State == OfferState.Offered && o.HeldUntilUtc <= now)
+            .Where(o => o.State == OfferState.Offered && o.HeldUntilUtc <= passOn)
             .OrderBy(o => o.HeldUntilUtc).ThenBy(o => o.Id).Take(Batch)
             .ToListAsync(cancellationToken);
         foreach (var offer in expired)

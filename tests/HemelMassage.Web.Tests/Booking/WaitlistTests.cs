@@ -156,6 +156,8 @@ public sealed class WaitlistTests
         Assert.Equal(1, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == EmailKind.Confirmation && m.ToAddress == "first@example.com")));
     }
 
+    // A claim racing the hold's end: ClaimAtTheHoldsEndTests (a second before and a second after, against the job).
+
     [Fact]
     public async Task A_claim_racing_an_online_booking_of_the_same_hour_makes_one_booking()
     {
@@ -178,29 +180,6 @@ public sealed class WaitlistTests
 
         await Task.WhenAll(client.PostWithTokenAsync(link, claimToken), client.PostWithTokenAsync("/book/review/" + key, confirmToken));
 
-        Assert.Equal(1, await site.BookingsAtAsync(Hour));
-    }
-
-    [Fact]
-    public async Task A_claim_racing_the_hold_running_out_leaves_one_outcome_and_the_hour_with_one_client()
-    {
-        using var site = Create();
-        var client = site.CreatePageClient();
-        await BookAsync(site, client);
-        await JoinAsync(client, "first@example.com");
-        await JoinAsync(client, "second@example.com");
-        await CancelAsync(site);
-        var link = (await LinkAsync(site, EmailKind.WaitlistOffer, "first@example.com"))!;
-        var token = Forms.Token(await client.GetStringAsync(link));
-        site.Clock.Advance(TimeSpan.FromMinutes(30));
-
-        await Task.WhenAll(client.PostWithTokenAsync(link, token), RunJobAsync(site));
-
-        var offers = await OffersAsync(site);
-        Assert.Equal([OfferState.Expired, OfferState.Offered], offers.Select(o => o.State));
-        Assert.Equal(0, await site.BookingsAtAsync(Hour));
-        var second = (await LinkAsync(site, EmailKind.WaitlistOffer, "second@example.com"))!;
-        await client.PostFormAsync(second, second, []);
         Assert.Equal(1, await site.BookingsAtAsync(Hour));
     }
 }
