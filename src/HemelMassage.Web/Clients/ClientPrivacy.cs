@@ -109,7 +109,7 @@ public sealed class ClientPrivacy(
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.RestrictedAtUtc, now).SetProperty(n => n.RestrictedBy, by.Length > 100 ? by[..100] : by)
                     .SetProperty(n => n.RestrictedReason, why).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken);
             restricted += await db.VisitScores.Where(v => bookingIds.Contains(v.BookingId) && v.RestrictedAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RestrictedAtUtc, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RestrictedAtUtc, now).SetProperty(v => v.ScoredRegions, (string?)null), cancellationToken);
             if (restricted > 0)
             {
                 audit.Add("client.record-restricted", $"client {id}", $"Treatment record restricted instead of erased (kept for the clinical retention period). Reason: {why}");
