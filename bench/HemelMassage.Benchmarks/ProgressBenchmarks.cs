@@ -53,9 +53,14 @@ public class ProgressBenchmarks
             db.Intakes.Add(new BookingIntake
             {
                 BookingId = booking.Id, Regions = "neck lower-back", WorkedRegions = "glutes-left glutes-right hamstrings-left", Health = HealthStatus.Answered,
+                ScoredRegions = ClinicalRecords.ScoredAreas(felt),
                 ProtectedAnswers = answers.Protect(new HealthAnswers(new Dictionary<string, bool> { ["clots"] = false }, "Desk job", null, null, score, "Two years", "Sitting", felt)),
             });
-            db.VisitScores.Add(new VisitScores { BookingId = booking.Id, RecordedAtUtc = startUtc, RecordedBy = "Sarah", ProtectedScores = record.ProtectScores(new ScoreSheet(felt, felt)) });
+            db.VisitScores.Add(new VisitScores
+            {
+                BookingId = booking.Id, RecordedAtUtc = startUtc, RecordedBy = "Sarah", ProtectedScores = record.ProtectScores(new ScoreSheet(felt, felt)),
+                ScoredRegions = ClinicalRecords.ScoredAreas(felt, felt),
+            });
             if (note)
             {
                 db.TreatmentNotes.Add(new TreatmentNote
@@ -95,7 +100,7 @@ public class ProgressBenchmarks
         await using var scope = _clinic.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var records = new ClinicalRecords(db, new ClinicalRecordProtector(_keys), new HealthAnswerProtector(_keys), Audit(db));
-        var visits = await records.VisitsAsync(_clientId, includeRestricted: true, default);
+        var visits = await records.ReadAsync(_clientId, includeRestricted: true, default);
         return ClientProgress.Of(visits, 3).Areas.Sum(a => a.Visits.Count);
     }
 
@@ -108,7 +113,7 @@ public class ProgressBenchmarks
         var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = owner } };
         var audit = new AuditLog(db, TimeProvider.System, http);
         var answers = new HealthAnswerProtector(_keys);
-        var reviews = new ReviewPrompts(db, new ClinicalRecordProtector(_keys), answers, audit, Options.Create(new TreatmentOptions()));
+        var reviews = new ReviewPrompts(new ClinicalRecords(db, new ClinicalRecordProtector(_keys), answers, audit), audit, Options.Create(new TreatmentOptions()));
         var diary = new DiaryQueries(db, new StaffViewer(db, http), TimeProvider.System, new IntakeRecords(db, answers, audit, TimeProvider.System), reviews);
         var page = await diary.PageAsync(SheetDay, week: false, null, default);
         return page.Days.Sum(d => d.Entries.Count(e => e.Review is not null));

@@ -7,10 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 from=../../test-output/screenshots
-# name  source  top-offset (to start at what the picture is about)
-while read -r name source top; do
+# name  source  top-offset (to start at what the picture is about)  [height, when it is not one screenful]
+while read -r name source top height; do
   if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
-  case "$source" in *-phone) size=390x844 ;; *) size=1280x900 ;; esac
+  case "$source" in *-phone) size=390x${height:-844} ;; *) size=1280x${height:-900} ;; esac
   convert "$from/$source.png" -crop "$size+0+$top" +repage "/tmp/$name.png"
   pngquant --force --quality=70-90 --strip --output "$name.png" "/tmp/$name.png"
 done <<'LIST'
@@ -38,6 +38,8 @@ report-desktop              admin-reports-desktop       0
 report-phone                admin-reports-phone         0
 progress-desktop            admin-progress-desktop      0
 progress-phone              admin-progress-phone        0
+note-phone                  admin-note-phone            425  1730
+note-worked-phone           admin-note-phone            3620 725
 waitlist-desktop            admin-waitlist-desktop      0
 waitlist-phone              admin-waitlist-phone        0
 waitlist-join-phone         waitlist-join-phone         0

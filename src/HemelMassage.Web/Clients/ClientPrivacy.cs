@@ -68,6 +68,15 @@ public sealed class ClientPrivacy(
                 .Select(m => new { m.AtUtc, m.By, Amendment = records.UnprotectAmendment(m.ProtectedText) }).ToList(),
         }).ToList();
         var visitScores = scores.Select(v => new { v.Reference, Scores = records.UnprotectScores(v.ProtectedScores), v.RecordedAtUtc, v.RecordedBy }).ToList();
+        // The plans set after each visit ("2 more visits, every 2 weeks") and the consents to share a summary with a GP.
+        var plans = await (from p in db.Plans
+                           join a in db.Bookings on p.BookingId equals a.Id
+                           where a.ClientId == id
+                           orderby a.StartUtc
+                           select new { a.Reference, p.Visits, p.EveryWeeks, p.SetAtUtc, p.SetBy }).AsNoTracking().ToListAsync(cancellationToken);
+        var treatmentPlans = plans.Select(p => new { p.Reference, Plan = Plans.PlanRules.Describe(p.Visits, p.EveryWeeks), p.Visits, p.EveryWeeks, p.SetAtUtc, p.SetBy }).ToList();
+        var summaryConsents = await db.SummaryConsents.AsNoTracking().Where(c => c.ClientId == id).OrderBy(c => c.GivenAtUtc)
+            .Select(c => new { c.GivenBy, c.SharedWith, c.GivenAtUtc, c.RecordedBy }).ToListAsync(cancellationToken);
         var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == client.Email)
             .Select(m => new { m.Subject, Kind = m.Kind.ToString(), Status = m.Status.ToString() }).ToListAsync(cancellationToken);
         await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)");
@@ -79,6 +88,8 @@ public sealed class ClientPrivacy(
             Intakes = intakes,
             TreatmentNotes = treatmentNotes,
             VisitScores = visitScores,
+            TreatmentPlans = treatmentPlans,
+            SummaryConsents = summaryConsents,
             Emails = emails,
         }, Indented);
     }
@@ -109,7 +120,7 @@ public sealed class ClientPrivacy(
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.RestrictedAtUtc, now).SetProperty(n => n.RestrictedBy, by.Length > 100 ? by[..100] : by)
                     .SetProperty(n => n.RestrictedReason, why).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken);
             restricted += await db.VisitScores.Where(v => bookingIds.Contains(v.BookingId) && v.RestrictedAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RestrictedAtUtc, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.RestrictedAtUtc, now).SetProperty(v => v.ScoredRegions, (string?)null), cancellationToken);
             if (restricted > 0)
             {
                 audit.Add("client.record-restricted", $"client {id}", $"Treatment record restricted instead of erased (kept for the clinical retention period). Reason: {why}");

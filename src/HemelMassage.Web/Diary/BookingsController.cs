@@ -176,6 +176,7 @@ public sealed class BookingsController(
         var review = mayReadHealth
             ? (await reviews.ForAsync([new(booking.Id, booking.ClientId, booking.StartUtc, intake.NeedsConversation)], viewer.IsOwner, cancellationToken)).GetValueOrDefault(booking.Id)
             : null;
+        await audit.SaveAddedAsync(cancellationToken);
         return View("Show", new BookingPage(details, viewer.IsDesk, await diary.TherapistsAsync(cancellationToken), move, cancel, intake, mayReadHealth, desk.ActionsFor(booking), moveRules, review));
     }
 }

@@ -32,6 +32,8 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
                 .Select(e => new Progress.ReviewQuestion(e.Id, e.ClientId, e.StartUtc, e.Intake?.NeedsConversation ?? false)).ToList();
             var prompts = await reviews.ForAsync(open, viewer.IsOwner, cancellationToken);
             entries = [.. entries.Select(e => prompts.TryGetValue(e.Id, out var review) ? e with { Review = review } : e)];
+            // The audit rows of both reads (health flags, pain scores) in one commit.
+            await db.SaveChangesAsync(cancellationToken);
         }
         var therapists = await TherapistsAsync(cancellationToken);
         var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i))

@@ -24,6 +24,12 @@ public sealed class BookingIntake
     public DateTime? HealthConsentAtUtc { get; set; }
     /// <summary><see cref="HealthAnswers"/> as JSON, encrypted by <see cref="HealthAnswerProtector"/>.</summary>
     public string? ProtectedAnswers { get; set; }
+    /// <summary>
+    /// Space-separated codes of the areas the answers give a pain score for (never the scores: those stay sealed), so
+    /// the review prompt opens only the answers that hold the score it needs. Null on intakes kept before it was
+    /// written: their answers are opened to tell. Cleared with the answers when consent is withdrawn.
+    /// </summary>
+    public string? ScoredRegions { get; set; }
     /// <summary>A "yes" somewhere: says only that the therapist should talk first, not why.</summary>
     public bool NeedsConversation { get; set; }
     /// <summary>Space-separated codes the therapist ticked after the visit.</summary>

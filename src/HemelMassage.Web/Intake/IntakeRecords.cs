@@ -37,13 +37,18 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             intake.ProtectedAnswers = pending.ProtectedAnswers;
             intake.NeedsConversation = pending.NeedsConversation;
             // Answered means the health questions were: a pain score alone is kept, but the questions are still asked in person.
-            intake.Health = protector.Unprotect(pending.ProtectedAnswers) is { Answers.Count: > 0 } ? HealthStatus.Answered : HealthStatus.AskInPerson;
+            var answers = protector.Unprotect(pending.ProtectedAnswers);
+            intake.Health = answers is { Answers.Count: > 0 } ? HealthStatus.Answered : HealthStatus.AskInPerson;
+            // Which areas the sealed answers score (each 0 to 10, checked by the form), so the review prompt opens only those it needs.
+            intake.ScoredRegions = BodyRegions.Join(answers?.AreaScores?.Keys ?? []);
             if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(booking.ClientId, booking.Id, cancellationToken) is { } last)
             {
                 // Ciphertext carried forward as it is: the answers are never decrypted to copy them.
                 intake.ProtectedAnswers = last.ProtectedAnswers;
                 intake.NeedsConversation = last.NeedsConversation;
                 intake.Health = HealthStatus.Unchanged;
+                // Last visit's scores came with them; this visit has none of its own.
+                intake.ScoredRegions = "";
             }
         }
         db.Intakes.Add(intake);
@@ -87,7 +92,8 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
 
     /// <summary>
     /// The day sheet's map and flags, for a viewer who may read health answers. The flags come from the
-    /// encrypted answers, so each booking whose answers are opened gets its own audit row.
+    /// encrypted answers, so each booking whose answers are opened gets its own audit row, added to the unit of work:
+    /// the caller saves it (the day sheet saves once, with the review prompt's).
     /// </summary>
     public async Task<IReadOnlyDictionary<int, SheetIntake>> SheetAsync(IReadOnlyList<Diary.DiaryEntry> entries, CancellationToken cancellationToken)
     {
@@ -113,7 +119,6 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             result[row.BookingId] = new SheetIntake(BodyRegions.Split(row.Regions), BodyRegions.Split(row.WorkedRegions), row.NeedsConversation, flags ?? [], row.Health,
                 last is null ? null : BodyRegions.Split(last.Regions), last is null ? null : BodyRegions.Split(last.WorkedRegions));
         }
-        await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
@@ -133,6 +138,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     public async Task<int> WithdrawConsentAsync(Booking booking, CancellationToken cancellationToken)
     {
         var deleted = await Withdrawn(db.Intakes.Where(i => i.BookingId == booking.Id), cancellationToken);
+        await UnmarkScoresAsync(db.Bookings.Where(a => a.Id == booking.Id).Select(a => a.Id), cancellationToken);
         await audit.SaveAsync("booking.health-consent-withdrawn", booking.Reference, "Health answers of this booking deleted at the client's request");
         await ScrubAsync(cancellationToken);
         return deleted;
@@ -143,6 +149,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     {
         var ids = db.Bookings.Where(a => a.ClientId == clientId).Select(a => a.Id);
         var deleted = await Withdrawn(db.Intakes.Where(i => ids.Contains(i.BookingId)), cancellationToken);
+        await UnmarkScoresAsync(ids, cancellationToken);
         var email = clientEmail.ToLowerInvariant();
         await Clients.ClientRecords.PendingBookingsOf(db, email)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
@@ -157,9 +164,17 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
         intakes.Where(i => i.ProtectedAnswers != null || i.HealthConsentAtUtc != null || i.Regions != "")
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.ProtectedAnswers, (string?)null).SetProperty(i => i.NeedsConversation, false)
-                .SetProperty(i => i.Regions, "")
+                .SetProperty(i => i.Regions, "").SetProperty(i => i.ScoredRegions, (string?)null)
                 .SetProperty(i => i.Health, HealthStatus.AskInPerson)
                 .SetProperty(i => i.HealthConsentVersion, (string?)null).SetProperty(i => i.HealthConsentAtUtc, (DateTime?)null), cancellationToken);
+
+    /// <summary>
+    /// The visit's scores are the treatment record and stay, sealed; the plain list of the areas they score goes with
+    /// the map (readers then open the scores to tell).
+    /// </summary>
+    private Task<int> UnmarkScoresAsync(IQueryable<int> bookingIds, CancellationToken cancellationToken) =>
+        db.VisitScores.Where(v => bookingIds.Contains(v.BookingId) && v.ScoredRegions != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ScoredRegions, (string?)null), cancellationToken);
 
     private async Task ScrubAsync(CancellationToken cancellationToken)
     {

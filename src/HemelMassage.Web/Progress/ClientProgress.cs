@@ -50,7 +50,11 @@ public sealed record ClientProgress(IReadOnlyList<AreaProgress> Areas, IReadOnly
     /// lower than its first has not improved, so the plan needs a second look (or the client a referral).
     /// </summary>
     public static bool NotImproved(AreaProgress area, int reviewAfterVisits) =>
-        area.ScoredVisits >= reviewAfterVisits && area.First is int first && area.Latest is int latest && latest >= first;
+        NotImproved(area.ScoredVisits, area.First, area.Latest, reviewAfterVisits);
+
+    /// <summary>The same rule from an area's figures alone: the number of visits that scored it, its first and its latest score.</summary>
+    public static bool NotImproved(int scoredVisits, int? first, int? latest, int reviewAfterVisits) =>
+        scoredVisits >= reviewAfterVisits && first is int from && latest is int to && to >= from;
 
     private static AreaProgress Area(string code, IReadOnlyList<VisitRecord> visits, int reviewAfterVisits)
     {

@@ -38,7 +38,7 @@ public sealed class ProgressController(
         {
             return Clinical(id, name);
         }
-        var visits = await records.VisitsAsync(id, includeRestricted: User.IsInRole(StaffRoles.Owner), cancellationToken);
+        var visits = await records.ReadAsync(id, includeRestricted: User.IsInRole(StaffRoles.Owner), cancellationToken);
         return View("Progress", new ProgressPage(id, name, ClientProgress.Of(visits, options.Value.ReviewAfterVisits), options.Value.ReviewAfterVisits));
     }
 
@@ -85,7 +85,7 @@ public sealed class ProgressController(
             // Nothing clinical is read for the form: the summary is made only once consent is on record.
             return View("Summary", new SummaryPage(id, name, consent, null, new Dictionary<int, SummaryNote>(), blank));
         }
-        var visits = await records.VisitsAsync(id, includeRestricted: User.IsInRole(StaffRoles.Owner), cancellationToken);
+        var visits = await records.ReadAsync(id, includeRestricted: User.IsInRole(StaffRoles.Owner), cancellationToken);
         var notes = await summaries.NotesAsync(id, [.. visits.Select(v => v.BookingId)], consent.SharedWith, cancellationToken);
         return View("Summary", new SummaryPage(id, name, consent, ClientProgress.Of(visits, options.Value.ReviewAfterVisits), notes, blank));
     }

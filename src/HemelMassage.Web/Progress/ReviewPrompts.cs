@@ -1,9 +1,6 @@
-using HemelMassage.Web.Bookings;
-using HemelMassage.Web.Data;
 using HemelMassage.Web.Intake;
 using HemelMassage.Web.Staff;
 using HemelMassage.Web.TreatmentNotes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HemelMassage.Web.Progress;
@@ -16,16 +13,19 @@ public sealed record ReviewQuestion(int BookingId, int ClientId, DateTime StartU
 
 /// <summary>
 /// Works out the review prompt for bookings on the booking page and the day sheet, for viewers who may read health
-/// data. The visits of every client asked about are read in one query and their scores decrypted after it (one audit
-/// row per client); notes are never opened here.
+/// data, by the rule of <see cref="ClientProgress.NotImproved(int, int?, int?, int)"/>. The visits of every client asked
+/// about are read in one query (<see cref="ClinicalRecords.VisitsAsync"/>); which areas each visit scores is written
+/// beside its sealed scores, so only the payloads holding an area's first and latest scores are decrypted, each once.
+/// One audit row per client whose scores were opened, added to the caller's unit of work; notes are never opened here.
 /// </summary>
-public sealed class ReviewPrompts(ClinicDbContext db, ClinicalRecordProtector protector, HealthAnswerProtector answers, AuditLog audit, IOptions<TreatmentOptions> options)
+public sealed class ReviewPrompts(ClinicalRecords records, AuditLog audit, IOptions<TreatmentOptions> options)
 {
-    private static readonly IReadOnlyDictionary<string, int> None = new Dictionary<string, int>();
-
     private int ReviewAfter => options.Value.ReviewAfterVisits;
 
-    /// <summary>The prompt per booking id, for those that need one; each booking counts the visits up to its own.</summary>
+    /// <summary>
+    /// The prompt per booking id, for those that need one; each booking counts the visits up to its own. The audit rows
+    /// are saved by the caller's SaveChanges.
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, ReviewPrompt>> ForAsync(IReadOnlyCollection<ReviewQuestion> bookings, bool includeRestricted, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, ReviewPrompt>();
@@ -33,12 +33,12 @@ public sealed class ReviewPrompts(ClinicDbContext db, ClinicalRecordProtector pr
         {
             return result;
         }
-        var visits = await VisitsOfAsync([.. bookings.Select(b => b.ClientId).Distinct()], includeRestricted, cancellationToken);
+        var visits = (await records.VisitsAsync([.. bookings.Select(b => b.ClientId)], includeRestricted, cancellationToken)).ToLookup(v => v.ClientId);
+        var opened = new Scores(records);
         foreach (var booking in bookings)
         {
-            var history = visits.TryGetValue(booking.ClientId, out var all) ? all.Where(v => v.StartUtc <= booking.StartUtc).ToList() : [];
-            var reasons = ClientProgress.Of(history, ReviewAfter).Areas.Where(a => a.NeedsReview)
-                .Select(a => $"{a.Label} has not improved over {a.ScoredVisits} visits ({a.First} to {a.Latest}).").ToList();
+            var history = visits[booking.ClientId].Where(v => v.StartUtc <= booking.StartUtc).ToList();
+            var reasons = NotImproved(history, opened).ToList();
             if (booking.TalkFirst)
             {
                 reasons.Add("The health answers ask to talk first.");
@@ -48,41 +48,93 @@ public sealed class ReviewPrompts(ClinicDbContext db, ClinicalRecordProtector pr
                 result[booking.BookingId] = new ReviewPrompt(booking.ClientId, reasons);
             }
         }
-        return result;
-    }
-
-    /// <summary>Every visit (booked or attended) of the clients, oldest first, the same shape as <see cref="ClinicalRecords.VisitsAsync"/>.</summary>
-    private async Task<Dictionary<int, List<VisitRecord>>> VisitsOfAsync(List<int> clientIds, bool includeRestricted, CancellationToken cancellationToken)
-    {
-        var rows = await (from a in db.Bookings
-                          where clientIds.Contains(a.ClientId) && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
-                          join i in db.Intakes on a.Id equals i.BookingId into intakes
-                          from i in intakes.DefaultIfEmpty()
-                          join s in db.VisitScores on a.Id equals s.BookingId into scores
-                          from s in scores.DefaultIfEmpty()
-                          join n in db.TreatmentNotes on a.Id equals n.BookingId into notes
-                          from n in notes.DefaultIfEmpty()
-                          orderby a.StartUtc, a.Id
-                          select new
-                          {
-                              a.Id, a.ClientId, a.Reference, a.StartUtc, a.TherapistId,
-                              Regions = i == null ? null : i.Regions, Worked = i == null ? null : i.WorkedRegions,
-                              Answers = i == null ? null : i.ProtectedAnswers, Scores = s == null ? null : s.ProtectedScores,
-                              Restricted = (n != null && n.RestrictedAtUtc != null) || (s != null && s.RestrictedAtUtc != null),
-                          }).AsNoTracking().ToListAsync(cancellationToken);
-        var byClient = new Dictionary<int, List<VisitRecord>>();
-        foreach (var r in rows.Where(r => includeRestricted || !r.Restricted))
-        {
-            var sheet = protector.UnprotectScores(r.Scores) ?? ScoreSheet.Empty;
-            var visit = new VisitRecord(r.Id, r.Reference, r.StartUtc, r.TherapistId, "", BodyRegions.Split(r.Regions), BodyRegions.Split(r.Worked),
-                answers.Unprotect(r.Answers)?.AreaScores ?? None, sheet.Before, sheet.After, false, false, r.Restricted);
-            (byClient.TryGetValue(r.ClientId, out var list) ? list : byClient[r.ClientId] = []).Add(visit);
-        }
-        foreach (var clientId in rows.Where(r => r.Scores is not null || r.Answers is not null).Select(r => r.ClientId).Distinct())
+        foreach (var clientId in opened.Clients)
         {
             audit.Add("client.record-read", $"client {clientId}", "Read the pain scores for the review prompt");
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return byClient;
+        return result;
+    }
+
+    /// <summary>The areas scored at <see cref="ReviewAfter"/> visits or more whose latest score is no lower than the first, in map order.</summary>
+    private IEnumerable<string> NotImproved(List<StoredVisit> history, Scores opened)
+    {
+        var codes = BodyRegions.Clean(history.SelectMany(v => v.Felt.Concat(opened.Scored(v))));
+        foreach (var code in codes)
+        {
+            var scored = history.Where(v => opened.Scored(v).Contains(code)).ToList();
+            if (scored.Count < ReviewAfter)
+            {
+                continue;
+            }
+            // Lazily, from each end: the first visit's payloads are the only ones opened unless they cannot be (keys gone).
+            var first = scored.SelectMany(v => opened.Of(v, code)).Cast<int?>().FirstOrDefault();
+            var latest = Enumerable.Reverse(scored).Select(v => opened.Of(v, code).Cast<int?>().LastOrDefault()).FirstOrDefault(s => s is not null);
+            if (ClientProgress.NotImproved(scored.Count, first, latest, ReviewAfter))
+            {
+                yield return $"{BodyRegions.Find(code)!.Label} has not improved over {scored.Count} visits ({first} to {latest}).";
+            }
+        }
+    }
+
+    /// <summary>The visits' payloads, each opened at most once, and whose were.</summary>
+    private sealed class Scores(ClinicalRecords records)
+    {
+        private readonly Dictionary<int, IReadOnlyDictionary<string, int>> _atBooking = [];
+        private readonly Dictionary<int, ScoreSheet> _atVisit = [];
+
+        public HashSet<int> Clients { get; } = [];
+
+        /// <summary>The areas the visit scores: from the marks beside its payloads, or by opening those kept without them.</summary>
+        public IEnumerable<string> Scored(StoredVisit v) =>
+            (v.ScoredAtBooking ?? BodyRegions.Split(ClinicalRecords.ScoredAreas(AtBooking(v))))
+                .Concat(v.ScoredAtVisit ?? BodyRegions.Split(ClinicalRecords.ScoredAreas(AtVisit(v).Before, AtVisit(v).After)));
+
+        /// <summary>The visit's scores of one area in the order the progress page reads them: at booking, before, after.</summary>
+        public IEnumerable<int> Of(StoredVisit v, string code)
+        {
+            if (v.ScoredAtBooking?.Contains(code) != false && AtBooking(v).TryGetValue(code, out var booked) && ScoreSheet.IsScore(booked))
+            {
+                yield return booked;
+            }
+            if (v.ScoredAtVisit?.Contains(code) != false)
+            {
+                var sheet = AtVisit(v);
+                foreach (var score in new[] { sheet.Before, sheet.After })
+                {
+                    if (score.TryGetValue(code, out var s) && ScoreSheet.IsScore(s))
+                    {
+                        yield return s;
+                    }
+                }
+            }
+        }
+
+        private IReadOnlyDictionary<string, int> AtBooking(StoredVisit v)
+        {
+            if (!_atBooking.TryGetValue(v.BookingId, out var scores))
+            {
+                _atBooking[v.BookingId] = scores = records.BookingScoresOf(v);
+                Opened(v, v.SealedAnswers);
+            }
+            return scores;
+        }
+
+        private ScoreSheet AtVisit(StoredVisit v)
+        {
+            if (!_atVisit.TryGetValue(v.BookingId, out var sheet))
+            {
+                _atVisit[v.BookingId] = sheet = records.VisitScoresOf(v);
+                Opened(v, v.SealedScores);
+            }
+            return sheet;
+        }
+
+        private void Opened(StoredVisit v, string? payload)
+        {
+            if (payload is not null)
+            {
+                Clients.Add(v.ClientId);
+            }
+        }
     }
 }

@@ -24,6 +24,9 @@ public sealed class AuditLog(ClinicDbContext db, TimeProvider clock, IHttpContex
         });
     }
 
+    /// <summary>Writes the rows added so far, for reads that add theirs and leave the commit to their caller.</summary>
+    public Task SaveAddedAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
     public Task SaveAsync(string action, string subject, string detail = "", string? actor = null)
     {
         Add(action, subject, detail, actor);

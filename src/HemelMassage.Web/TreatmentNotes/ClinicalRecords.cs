@@ -19,22 +19,35 @@ public sealed record VisitRecord(
     bool HasNote, bool NoteSigned, bool Restricted);
 
 /// <summary>
+/// One visit as stored, nothing opened yet: the plain parts, and the two sealed payloads that hold its scores (the
+/// booking's health answers, the visit's scores) with the areas each scores, where known (null for rows kept before
+/// that was written beside them: the payload itself must then be opened to tell).
+/// </summary>
+public sealed record StoredVisit(
+    int BookingId, int ClientId, string Reference, DateTime StartUtc, int TherapistId, string TherapistName,
+    IReadOnlyList<string> Felt, IReadOnlyList<string> Worked,
+    string? SealedAnswers, IReadOnlyList<string>? ScoredAtBooking, string? SealedScores, IReadOnlyList<string>? ScoredAtVisit,
+    bool HasNote, bool NoteSigned, bool Restricted);
+
+/// <summary>
 /// Reads the treatment record across a client's visits. The caller decides who may call it (the Owner, or a
-/// therapist who treated the client); every call that decrypts anything adds one audit row.
+/// therapist who treated the client); every read that decrypts anything is audited.
 /// </summary>
 public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector protector, HealthAnswerProtector answers, AuditLog audit)
 {
     private static readonly IReadOnlyDictionary<string, int> None = new Dictionary<string, int>();
 
     /// <summary>
-    /// Every visit of the client that was not cancelled (booked or attended; no-shows and cancellations, early or
-    /// late, left out) oldest first, in one query; scores are decrypted here, after the query, and only here.
-    /// Restricted visits are left out unless <paramref name="includeRestricted"/> (the Owner).
+    /// Every visit of the clients that was not cancelled (booked or attended; no-shows and cancellations, early or
+    /// late, left out), oldest first, in one query, with nothing decrypted: the progress page opens them all
+    /// (<see cref="ReadAsync"/>), the review prompt only those it needs. Restricted visits are left out unless
+    /// <paramref name="includeRestricted"/> (the Owner).
     /// </summary>
-    public async Task<IReadOnlyList<VisitRecord>> VisitsAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredVisit>> VisitsAsync(IReadOnlyCollection<int> clientIds, bool includeRestricted, CancellationToken cancellationToken)
     {
+        var ids = clientIds.Distinct().ToList();
         var rows = await (from a in db.Bookings
-                          where a.ClientId == clientId && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
+                          where ids.Contains(a.ClientId) && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
                           join i in db.Intakes on a.Id equals i.BookingId into intakes
                           from i in intakes.DefaultIfEmpty()
                           join s in db.VisitScores on a.Id equals s.BookingId into scores
@@ -44,24 +57,50 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
                           orderby a.StartUtc, a.Id
                           select new
                           {
-                              a.Id, a.Reference, a.StartUtc, a.TherapistId, TherapistName = a.Therapist!.Name,
+                              a.Id, a.ClientId, a.Reference, a.StartUtc, a.TherapistId, TherapistName = a.Therapist!.Name,
                               Regions = i == null ? null : i.Regions, Worked = i == null ? null : i.WorkedRegions,
                               // Answers carried forward ("nothing has changed") hold last visit's scores, not this one's.
-                              Answers = i == null || i.Health == HealthStatus.Unchanged ? null : i.ProtectedAnswers, Scores = s == null ? null : s.ProtectedScores,
+                              Answers = i == null || i.Health == HealthStatus.Unchanged ? null : i.ProtectedAnswers,
+                              AnswersScore = i == null ? null : i.ScoredRegions,
+                              Scores = s == null ? null : s.ProtectedScores, ScoresScore = s == null ? null : s.ScoredRegions,
                               HasNote = n != null, NoteSigned = n != null && n.SignedAtUtc != null,
                               Restricted = (n != null && n.RestrictedAtUtc != null) || (s != null && s.RestrictedAtUtc != null),
                           }).AsNoTracking().ToListAsync(cancellationToken);
-        var visits = rows.Where(r => includeRestricted || !r.Restricted).Select(r =>
-        {
-            var sheet = protector.UnprotectScores(r.Scores) ?? ScoreSheet.Empty;
-            return new VisitRecord(r.Id, r.Reference, r.StartUtc, r.TherapistId, r.TherapistName,
-                BodyRegions.Split(r.Regions), BodyRegions.Split(r.Worked),
-                answers.Unprotect(r.Answers)?.AreaScores ?? None, sheet.Before, sheet.After, r.HasNote, r.NoteSigned, r.Restricted);
-        }).ToList();
-        if (rows.Any(r => r.Scores is not null || r.Answers is not null))
+        return [.. rows.Where(r => includeRestricted || !r.Restricted).Select(r => new StoredVisit(
+            r.Id, r.ClientId, r.Reference, r.StartUtc, r.TherapistId, r.TherapistName, BodyRegions.Split(r.Regions), BodyRegions.Split(r.Worked),
+            r.Answers, r.Answers is null ? [] : Marked(r.AnswersScore), r.Scores, r.Scores is null ? [] : Marked(r.ScoresScore),
+            r.HasNote, r.NoteSigned, r.Restricted))];
+    }
+
+    /// <summary>Every visit of one client with all its scores decrypted (the progress page, the summary), the read audited.</summary>
+    public async Task<IReadOnlyList<VisitRecord>> ReadAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken)
+    {
+        var stored = await VisitsAsync([clientId], includeRestricted, cancellationToken);
+        var visits = stored.Select(Open).ToList();
+        if (stored.Any(v => v.SealedAnswers is not null || v.SealedScores is not null))
         {
             await audit.SaveAsync("client.record-read", $"client {clientId}", $"Read the pain scores of {visits.Count} visits");
         }
         return visits;
     }
+
+    public VisitRecord Open(StoredVisit v)
+    {
+        var sheet = VisitScoresOf(v);
+        return new VisitRecord(v.BookingId, v.Reference, v.StartUtc, v.TherapistId, v.TherapistName, v.Felt, v.Worked,
+            BookingScoresOf(v), sheet.Before, sheet.After, v.HasNote, v.NoteSigned, v.Restricted);
+    }
+
+    /// <summary>The scores given at booking; the answers are opened only when they hold any (or may: rows kept before the mark).</summary>
+    public IReadOnlyDictionary<string, int> BookingScoresOf(StoredVisit v) =>
+        v.ScoredAtBooking is { Count: 0 } ? None : answers.Unprotect(v.SealedAnswers)?.AreaScores ?? None;
+
+    public ScoreSheet VisitScoresOf(StoredVisit v) =>
+        v.ScoredAtVisit is { Count: 0 } ? ScoreSheet.Empty : protector.UnprotectScores(v.SealedScores) ?? ScoreSheet.Empty;
+
+    /// <summary>What is written beside a sealed payload of scores: the areas it scores (their codes, never a score).</summary>
+    public static string ScoredAreas(params IEnumerable<IReadOnlyDictionary<string, int>?> scores) =>
+        BodyRegions.Join(scores.SelectMany(s => s ?? None).Where(s => ScoreSheet.IsScore(s.Value)).Select(s => s.Key));
+
+    private static IReadOnlyList<string>? Marked(string? stored) => stored is null ? null : BodyRegions.Split(stored);
 }

@@ -11,6 +11,12 @@ public sealed class VisitScores
     public int BookingId { get; set; }
     /// <summary><see cref="ScoreSheet"/> as JSON, encrypted under <see cref="ClinicalRecordProtector.ScoresPurpose"/>.</summary>
     public string ProtectedScores { get; set; } = "";
+    /// <summary>
+    /// Space-separated codes of the areas scored before or after (never the scores), so a reader that needs only some
+    /// visits' scores knows which to open. Null on rows kept before it was written, and once the client withdraws
+    /// consent or the record is restricted: the scores are then opened to tell.
+    /// </summary>
+    public string? ScoredRegions { get; set; }
     public DateTime RecordedAtUtc { get; set; }
     public string RecordedBy { get; set; } = "";
     /// <summary>Restricted with the visit's note on an erasure request inside the retention period: only the Owner sees it.</summary>

@@ -67,6 +67,7 @@ public sealed class VisitScoring(ClinicDbContext db, NoteAccessRule access, Staf
         var row = await db.VisitScores.FirstOrDefaultAsync(s => s.BookingId == booking.Id, cancellationToken)
             ?? db.VisitScores.Add(new VisitScores { BookingId = booking.Id }).Entity;
         row.ProtectedScores = protector.ProtectScores(new ScoreSheet(before, after));
+        row.ScoredRegions = ClinicalRecords.ScoredAreas(before, after);
         row.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
         row.RecordedBy = VisitNotes.Short(viewer.Name);
         audit.Add("booking.scores-recorded", booking.Reference, $"Recorded pain scores for {before.Keys.Union(after.Keys).Count()} areas");

@@ -40,14 +40,16 @@ public sealed class TreatmentNotePagesInABrowserTests(LiveSite live) : IClassFix
                 await Steps.ContinueAsync(page, "Save scores");
                 await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Scores saved");
                 await page.GotoAsync($"/admin/bookings/{id}/note");
-                await page.Locator("#Objective").FillAsync("Tight hamstrings and glutes, left more than right.");
+                await page.Locator("#Objective").FillAsync("Lower back tender either side of L4-L5, no pain on bending forward. Hamstrings tight, left more than right (straight-leg raise 60 degrees left, 75 right); left glute tender on pressure.");
+                await page.Locator("#Assessment").FillAsync("Back pain likely pulled on by tight hamstrings and a weak, overworked left glute. Hamstrings and glutes worked, lower back eased; 3/10 after.");
+                await page.Locator("#Plan").FillAsync("Hamstring stretch twice a day; walk at lunchtime.");
                 await Steps.ContinueAsync(page, "Save and sign");
                 await Assertions.Expect(page.Locator("#note-status")).ToContainTextAsync("Signed by");
                 await Steps.ContinueAsync(page, "Save amendment");
                 await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
                 await Accessibility.AssertNoViolationsAsync(page);
                 await page.GetByLabel("Why it is changed").FillAsync("Added the plan");
-                await page.Locator("#Amendment_Plan").FillAsync("Three visits, every two weeks.");
+                await page.Locator("#Amendment_Plan").FillAsync("Hamstring stretch twice a day; walk at lunchtime. Two more visits, every two weeks.");
                 await Steps.ContinueAsync(page, "Save amendment");
                 await Assertions.Expect(page.GetByText("Why: Added the plan")).ToBeVisibleAsync();
             }
@@ -57,7 +59,7 @@ public sealed class TreatmentNotePagesInABrowserTests(LiveSite live) : IClassFix
         }
     }
 
-    /// <summary>Tomorrow at ten with Sarah: a client who felt it in the lower back and the left glute, with consent.</summary>
+    /// <summary>Tomorrow at ten with Sarah: a client who felt it in the lower back and the left glute, with consent; hamstrings and glutes worked.</summary>
     private async Task<int> VisitAsync()
     {
         using var scope = live.Site.Services.CreateScope();
@@ -76,7 +78,8 @@ public sealed class TreatmentNotePagesInABrowserTests(LiveSite live) : IClassFix
         var answers = new HealthAnswers(new Dictionary<string, bool>(), null, null, null, 6, "Since the spring", "Sitting", new Dictionary<string, int> { ["lower-back"] = 7 });
         db.Intakes.Add(new BookingIntake
         {
-            BookingId = booked.Id, Regions = "lower-back glutes-left", HealthConsentVersion = HealthConsent.Version, HealthConsentAtUtc = now,
+            BookingId = booked.Id, Regions = "lower-back glutes-left", WorkedRegions = "lower-back hamstrings-left hamstrings-right glutes-left glutes-right",
+            HealthConsentVersion = HealthConsent.Version, HealthConsentAtUtc = now,
             ProtectedAnswers = scope.ServiceProvider.GetRequiredService<HealthAnswerProtector>().Protect(answers),
         });
         await db.SaveChangesAsync();

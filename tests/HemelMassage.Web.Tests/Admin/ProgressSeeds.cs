@@ -7,10 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HemelMassage.Web.Tests.Admin;
 
-/// <summary>A visit as the treatment record holds it: the areas, the scores at booking and at the visit, all sealed as the site seals them.</summary>
+/// <summary>
+/// A visit as the treatment record holds it: the areas, the scores at booking and at the visit, all sealed as the site
+/// seals them, with the areas they score written beside them (<see cref="KeptBeforeMarks"/>: as rows kept before that, without).
+/// </summary>
 public sealed record SeededVisit(
     string Start, string[] Felt, string[] Worked, int? AtBooking = null, int? Before = null, int? After = null,
-    int TherapistId = 1, bool TalkFirst = false, BookingStatus Status = BookingStatus.Arrived, string? SignedNote = null);
+    int TherapistId = 1, bool TalkFirst = false, BookingStatus Status = BookingStatus.Arrived, string? SignedNote = null, bool KeptBeforeMarks = false);
 
 public static class ProgressSeeds
 {
@@ -31,7 +34,7 @@ public static class ProgressSeeds
                 db.Intakes.Add(new BookingIntake
                 {
                     BookingId = id, Regions = BodyRegions.Join(v.Felt), WorkedRegions = BodyRegions.Join(v.Worked), Health = HealthStatus.Answered,
-                    NeedsConversation = v.TalkFirst, HealthConsentVersion = "test", HealthConsentAtUtc = BookingSite.Monday.UtcDateTime,
+                    NeedsConversation = v.TalkFirst, ScoredRegions = v.KeptBeforeMarks ? null : ClinicalRecords.ScoredAreas(For(v.AtBooking)), HealthConsentVersion = "test", HealthConsentAtUtc = BookingSite.Monday.UtcDateTime,
                     ProtectedAnswers = answers.Protect(new HealthAnswers(new Dictionary<string, bool> { ["clots"] = v.TalkFirst }, null, null, null, null, null, null, For(v.AtBooking))),
                 });
                 if (v.Before is not null || v.After is not null)
@@ -39,6 +42,7 @@ public static class ProgressSeeds
                     db.VisitScores.Add(new VisitScores
                     {
                         BookingId = id, ProtectedScores = record.ProtectScores(new ScoreSheet(For(v.Before), For(v.After))),
+                        ScoredRegions = v.KeptBeforeMarks ? null : ClinicalRecords.ScoredAreas(For(v.Before), For(v.After)),
                         RecordedAtUtc = BookingSite.Utc(v.Start), RecordedBy = "Sarah",
                     });
                 }

@@ -166,6 +166,26 @@ public sealed partial class ProgressTests
     }
 
     [Fact]
+    public async Task Visits_kept_before_the_scored_areas_were_written_beside_their_scores_count_for_the_review_as_the_progress_page_counts_them()
+    {
+        using var site = new BookingSite();
+        // Two visits from before the marks (their sealed scores are opened to tell), a marked one in between, and today's.
+        var dee = await site.SeedVisitsAsync("dee@example.com", "Dee Client",
+            new("2026-11-16T11:00Z", ["neck"], ["upper-back"], AtBooking: 7, Before: 7, After: 6, KeptBeforeMarks: true),
+            new("2026-11-23T11:00Z", ["neck"], ["upper-back"], Before: 7, After: 7),
+            new("2026-11-30T11:00Z", ["neck", "lower-back"], ["shoulders-left"], Before: 8, KeptBeforeMarks: true),
+            new("2026-12-07T14:00Z", ["neck"], [], AtBooking: 7, Status: Bookings.BookingStatus.Booked));
+        var (owner, _) = await site.SignedInAsAsync("Owner");
+
+        var today = WebUtility.HtmlDecode(await owner.GetStringAsync($"/admin/bookings/{dee[3]}"));
+        var progress = WebUtility.HtmlDecode(await owner.GetStringAsync($"/admin/clients/{await ClientOfAsync(site, dee[0])}/progress"));
+
+        Assert.Contains("Neck has not improved over 4 visits (7 to 7).", today);
+        Assert.Contains("Neck 7 to 7 over 4 visits", progress);
+        Assert.DoesNotContain("Lower back has not improved", today);
+    }
+
+    [Fact]
     public void A_review_after_no_visits_stops_startup()
     {
         using var site = new BookingSite();

@@ -29,6 +29,38 @@ public sealed class PrivacyRightsTests
     }
 
     [Fact]
+    public async Task The_owners_export_of_a_client_holds_their_treatment_plans_and_summary_consents_and_no_one_elses()
+    {
+        using var site = new BookingSite();
+        var visit = await site.AddBookingAsync("2026-12-08T10:00Z", email: "plan@example.com", name: "Pat Plan", note: null);
+        var other = await site.AddBookingAsync("2026-12-08T11:00Z", email: "other@example.com", name: "Oli Other", note: null);
+        var clientId = (await site.BookingAsync(visit)).ClientId;
+        var otherId = (await site.BookingAsync(other)).ClientId;
+        await site.WithDbAsync(db =>
+        {
+            db.Plans.Add(new Plans.TreatmentPlan { BookingId = visit, Visits = 3, EveryWeeks = 2, SetAtUtc = BookingSite.Monday.UtcDateTime, SetBy = "Sarah" });
+            db.Plans.Add(new Plans.TreatmentPlan { BookingId = other, Visits = 5, EveryWeeks = 4, SetAtUtc = BookingSite.Monday.UtcDateTime, SetBy = "James" });
+            db.SummaryConsents.Add(new Progress.SummaryConsent
+            {
+                ClientId = clientId, GivenBy = "Pat Plan", SharedWith = "Dr Patel, Parkwood Surgery", GivenAtUtc = BookingSite.Monday.UtcDateTime, RecordedBy = "Sarah", RecordedByUserId = "sarah",
+            });
+            db.SummaryConsents.Add(new Progress.SummaryConsent
+            {
+                ClientId = otherId, GivenBy = "Oli Other", SharedWith = "Zqother physio", GivenAtUtc = BookingSite.Monday.UtcDateTime, RecordedBy = "James", RecordedByUserId = "james",
+            });
+            return db.SaveChangesAsync();
+        });
+        var owner = (await site.SignedInAsAsync("Owner")).Client;
+
+        var json = await owner.GetStringAsync($"/admin/clients/{clientId}/export");
+
+        Assert.Contains("\"Plan\": \"3 more visits, every 2 weeks\"", json);
+        Assert.Contains("\"SharedWith\": \"Dr Patel, Parkwood Surgery\"", json);
+        Assert.DoesNotContain("every 4 weeks", json);
+        Assert.DoesNotContain("Zqother physio", json);
+    }
+
+    [Fact]
     public async Task The_owner_can_withdraw_a_clients_health_consent_for_them()
     {
         using var site = new BookingSite();

@@ -39,6 +39,7 @@ public sealed class BookingScoresTests(BookingSite site) : IClassFixture<Booking
         var kept = site.Decrypt(await site.IntakeAsync(id))!.AreaScores!;
         Assert.Equal(4, kept["lower-back"]);
         Assert.False(kept.ContainsKey("neck"));
+        Assert.Equal("lower-back", (await site.IntakeAsync(id)).ScoredRegions);
         Assert.Null((await site.IntakeAsync(withoutConsent)).ProtectedAnswers);
     }
 }

@@ -35,8 +35,8 @@ public sealed class ClinicalRecordsTests
 
         using var scope = site.Services.CreateScope();
         var records = scope.ServiceProvider.GetRequiredService<ClinicalRecords>();
-        var forTherapist = await records.VisitsAsync(clientId, includeRestricted: false, CancellationToken.None);
-        var forOwner = await records.VisitsAsync(clientId, includeRestricted: true, CancellationToken.None);
+        var forTherapist = await records.ReadAsync(clientId, includeRestricted: false, CancellationToken.None);
+        var forOwner = await records.ReadAsync(clientId, includeRestricted: true, CancellationToken.None);
 
         var visit = Assert.Single(forTherapist);
         Assert.Equal((first, "Sarah"), (visit.BookingId, visit.TherapistName));

@@ -144,6 +144,8 @@ public sealed class TreatmentNoteTests(BookingSite site) : IClassFixture<Booking
         var scores = site.Services.GetRequiredService<ClinicalRecordProtector>().UnprotectScores(sheet.ProtectedScores)!;
         Assert.Equal(6, scores.Before["lower-back"]);
         Assert.Equal(3, scores.After["lower-back"]);
+        // Beside the sealed sheet, which areas it scores (for the review prompt), never a score.
+        Assert.Equal("lower-back", sheet.ScoredRegions);
         Assert.Contains("<td>6 / 10</td>", await sarah.GetStringAsync($"/admin/bookings/{id}/note"));
     }
 }

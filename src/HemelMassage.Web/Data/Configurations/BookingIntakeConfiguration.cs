@@ -14,6 +14,7 @@ public sealed class BookingIntakeConfiguration : IEntityTypeConfiguration<Bookin
         builder.HasOne<Booking>().WithOne().HasForeignKey<BookingIntake>(i => i.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.Regions).HasMaxLength(1000);
         builder.Property(i => i.WorkedRegions).HasMaxLength(1000);
+        builder.Property(i => i.ScoredRegions).HasMaxLength(1000);
         builder.Property(i => i.HealthConsentVersion).HasMaxLength(20);
         builder.Property(i => i.WorkedRecordedBy).HasMaxLength(100);
     }

@@ -13,6 +13,7 @@ public sealed class VisitScoresConfiguration : IEntityTypeConfiguration<VisitSco
         builder.HasOne<Booking>().WithOne().HasForeignKey<VisitScores>(s => s.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.ProtectedScores).IsRequired();
         builder.Property(s => s.RecordedBy).HasMaxLength(100);
+        builder.Property(s => s.ScoredRegions).HasMaxLength(1000);
         builder.Ignore(s => s.IsRestricted);
     }
 }

@@ -478,6 +478,10 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScoredRegions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WorkedRecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -898,6 +902,10 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredRegions")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("BookingId");

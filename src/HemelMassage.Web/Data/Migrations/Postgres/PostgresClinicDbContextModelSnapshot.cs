@@ -496,6 +496,10 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ScoredRegions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime?>("WorkedRecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -931,6 +935,10 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("RestrictedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScoredRegions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("BookingId");
 
