@@ -1,6 +1,7 @@
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
+using HemelMassage.Web.CalendarFeeds;
 using HemelMassage.Web.Clients;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Closures;
@@ -43,6 +44,7 @@ builder.Services.AddTreatmentNotes();
 builder.Services.AddProgress();
 builder.Services.AddReports();
 builder.Services.AddWaitlist();
+builder.Services.AddCalendarFeeds();
 
 var app = builder.Build();
 

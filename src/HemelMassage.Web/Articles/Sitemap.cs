@@ -43,6 +43,7 @@ public static class Sitemap
         Disallow: /admin
         Disallow: /booking/
         Disallow: /waitlist/
+        Disallow: /calendar/
 
         Sitemap: {clinic.AbsoluteUrl("/sitemap.xml")}
 

@@ -8,8 +8,11 @@ using Ical.Net.Serialization;
 
 namespace HemelMassage.Web.Email;
 
+/// <summary>One booking in a subscription feed: its calendar identity, its hour and the words shown.</summary>
+public sealed record FeedEvent(Guid CalendarUid, int CalendarSequence, DateTime StartUtc, DateTime EndUtc, string Summary);
+
 /// <summary>
-/// Every .ics of a booking, emailed or downloaded: one stable UID for its whole life, SEQUENCE from the
+/// Every .ics of a booking, emailed, downloaded or in a therapist's feed: one stable UID for its whole life, SEQUENCE from the
 /// booking (raised on each move), times in UTC so no calendar can shift them by an hour around a clock
 /// change, and the same words each time, since a calendar keeps one entry per UID and the last file wins.
 /// </summary>
@@ -51,21 +54,35 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
         return null;
     }
 
+    /// <summary>
+    /// A therapist's subscription feed (a PUBLISH of many events, read by calendar apps every few hours): each
+    /// booking under the UID and SEQUENCE its emails carry, so a move updates the entry in place and a booking
+    /// left out of the next fetch disappears. The caller words each event (what a therapist's phone may show), so
+    /// no description, attendee or contact detail is added here.
+    /// </summary>
+    public string Feed(string calendarName, IEnumerable<FeedEvent> events)
+    {
+        var calendar = NewCalendar(Publish);
+        calendar.AddProperty("X-WR-CALNAME", EmailSanitizer.SingleLine(calendarName));
+        // Apple and Outlook honour these; Google refreshes on its own schedule whatever a feed asks.
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        foreach (var feedEvent in events)
+        {
+            var calendarEvent = Event(new Entry(feedEvent.CalendarUid, feedEvent.CalendarSequence, feedEvent.StartUtc, feedEvent.EndUtc, "", "", "", ""), Publish);
+            calendarEvent.Summary = EmailSanitizer.SingleLine(feedEvent.Summary);
+            calendar.Events.Add(calendarEvent);
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
     private string Serialize(Entry entry, string method)
     {
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = entry.Uid.ToString("D") + "@" + clinic.BaseUri.Host,
-            Sequence = method == Cancel ? entry.Sequence + 1 : entry.Sequence,
-            DtStamp = Utc(time.GetUtcNow().UtcDateTime),
-            DtStart = Utc(entry.StartUtc),
-            DtEnd = Utc(entry.EndUtc),
-            Summary = EmailSanitizer.SingleLine($"{entry.Treatment} at {clinic.Name}"),
-            Description = $"Booking reference {EmailSanitizer.SingleLine(entry.Reference)}. Phone {clinic.Phone} to change it.",
-            Location = ClinicAddress.OneLine(clinic),
-            Status = method == Cancel ? "CANCELLED" : "CONFIRMED",
-            Organizer = new Organizer("mailto:" + clinic.Email) { CommonName = clinic.Name },
-        };
+        var calendarEvent = Event(entry, method);
+        calendarEvent.Description = $"Booking reference {EmailSanitizer.SingleLine(entry.Reference)}. Phone {clinic.Phone} to change it.";
+        calendarEvent.Organizer = new Organizer("mailto:" + clinic.Email) { CommonName = clinic.Name };
         // RFC 5546 wants the invitee named in a REQUEST and a CANCEL; calendars use it to file the event as accepted.
         if (method != Publish && Uri.TryCreate("mailto:" + entry.ClientEmail.Trim(), UriKind.Absolute, out var client) && !entry.ClientEmail.Any(char.IsControl))
         {
@@ -76,10 +93,25 @@ public sealed class BookingCalendar(ClinicOptions clinic, TimeProvider time)
                 Rsvp = false,
             });
         }
-        var calendar = new Calendar { Method = method, ProductId = $"-//{clinic.Name}//Bookings//EN" };
+        var calendar = NewCalendar(method);
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// <summary>What every event of a booking carries, in an email, a download or a feed.</summary>
+    private CalendarEvent Event(Entry entry, string method) => new()
+    {
+        Uid = entry.Uid.ToString("D") + "@" + clinic.BaseUri.Host,
+        Sequence = method == Cancel ? entry.Sequence + 1 : entry.Sequence,
+        DtStamp = Utc(time.GetUtcNow().UtcDateTime),
+        DtStart = Utc(entry.StartUtc),
+        DtEnd = Utc(entry.EndUtc),
+        Summary = EmailSanitizer.SingleLine($"{entry.Treatment} at {clinic.Name}"),
+        Location = ClinicAddress.OneLine(clinic),
+        Status = method == Cancel ? "CANCELLED" : "CONFIRMED",
+    };
+
+    private Calendar NewCalendar(string method) => new() { Method = method, ProductId = $"-//{clinic.Name}//Bookings//EN" };
 
     private static CalDateTime Utc(DateTime value) =>
         new(DateTime.SpecifyKind(value, DateTimeKind.Utc), CalDateTime.UtcTzId);

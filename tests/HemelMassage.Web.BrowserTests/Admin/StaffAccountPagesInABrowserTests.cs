@@ -79,6 +79,40 @@ public sealed class StaffAccountPagesInABrowserTests(LiveSite live) : IClassFixt
         }
     }
 
+    [BrowserFact]
+    public async Task A_therapist_makes_a_calendar_link_on_her_account_page_which_passes_axe_on_a_phone()
+    {
+        var (email, _, id) = await CreateStaffAsync(StaffRoles.Therapist);
+        using (var scope = live.Site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            user.TherapistId = 1;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+        var page = await live.NewPageAsync(Browser.Phone);
+        await page.GotoAsync("/admin/account/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await Steps.ContinueAsync(page, "Sign in");
+
+        await page.GotoAsync("/admin/account");
+        await Steps.ContinueAsync(page, "Make a calendar link");
+
+        var address = page.GetByLabel("Your calendar address: copy it now, it is shown only this once");
+        await Assertions.Expect(address).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"/calendar/[A-Za-z0-9_-]{43}\.ics$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Subscribe on this device" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^webcal://"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop my calendar link" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "admin-account-calendar-phone");
+        var feed = await page.Context.Browser!.NewContextAsync();
+        var response = await feed.APIRequest.GetAsync(new Uri(page.Url).GetLeftPart(UriPartial.Authority) + new Uri(await address.InputValueAsync()).AbsolutePath);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("BEGIN:VCALENDAR", await response.TextAsync(), StringComparison.Ordinal);
+        await feed.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
     /// <returns>The email to sign in with, the name the staff page's buttons call them by, and the account's id.</returns>
     private async Task<(string Email, string Name, string Id)> CreateStaffAsync(string role, bool lockedWithTwoFactor = false)
     {

@@ -54,6 +54,7 @@ public sealed class FeedsTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("User-agent: *", lines);
         Assert.Contains("Disallow: /admin", lines);
         Assert.Contains("Disallow: /booking/", lines);
+        Assert.Contains("Disallow: /calendar/", lines);
         Assert.Contains("Sitemap: http://localhost:5065/sitemap.xml", lines);
     }
 }

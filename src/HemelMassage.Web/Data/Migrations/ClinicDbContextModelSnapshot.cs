@@ -263,6 +263,34 @@ namespace HemelMassage.Web.Data.Migrations
                     b.ToTable("MailboxLinks");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.CalendarFeeds.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Clients.Client", b =>
                 {
                     b.Property<int>("Id")
@@ -1307,6 +1335,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithMany("Changes")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.CalendarFeeds.CalendarFeed", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

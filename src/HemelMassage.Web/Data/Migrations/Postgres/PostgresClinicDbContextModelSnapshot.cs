@@ -274,6 +274,36 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.ToTable("MailboxLinks");
                 });
 
+            modelBuilder.Entity("HemelMassage.Web.CalendarFeeds.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TherapistId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Clients.Client", b =>
                 {
                     b.Property<int>("Id")
@@ -1368,6 +1398,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.HasOne("HemelMassage.Web.Bookings.Booking", null)
                         .WithMany("Changes")
                         .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.CalendarFeeds.CalendarFeed", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Therapists.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
