@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HemelMassage.Web.CalendarFeeds;
 
 /// <param name="NewUrl">Only on the page right after the link was made: it cannot be shown again.</param>
-public sealed record CalendarFeedSection(int? TherapistId, string? TherapistName, DateTime? MadeAtUtc, string? NewUrl, bool ForOwner)
+public sealed record CalendarFeedSection(int? TherapistId, string? TherapistName, DateTime? MadeAtUtc, string? NewUrl)
 {
     /// <summary>The same address for apps that open <c>webcal:</c> links (Apple Calendar, Outlook): they subscribe at once.</summary>
     public string? WebcalUrl => NewUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -21,12 +21,12 @@ public sealed class OwnCalendarFeedViewComponent(UserManager<StaffUser> users, C
         if (user?.TherapistId is not int therapistId)
         {
             return HttpContext.User.IsInRole(StaffRoles.Therapist)
-                ? View("~/CalendarFeeds/Views/_OwnFeed.cshtml", new CalendarFeedSection(null, null, null, null, ForOwner: false))
+                ? View("~/CalendarFeeds/Views/_OwnFeed.cshtml", new CalendarFeedSection(null, null, null, null))
                 : Content("");
         }
         var made = await links.MadeAtAsync(therapistId, HttpContext.RequestAborted);
         var url = TempData[CalendarFeedStaffController.NewLinkKey] as string;
-        return View("~/CalendarFeeds/Views/_OwnFeed.cshtml", new CalendarFeedSection(therapistId, null, made, url, ForOwner: false));
+        return View("~/CalendarFeeds/Views/_OwnFeed.cshtml", new CalendarFeedSection(therapistId, null, made, url));
     }
 }
 
@@ -35,5 +35,5 @@ public sealed class TherapistCalendarFeedViewComponent(CalendarFeedLinks links) 
 {
     public async Task<IViewComponentResult> InvokeAsync(int therapistId, string therapistName) =>
         View("~/CalendarFeeds/Views/_TherapistFeed.cshtml",
-            new CalendarFeedSection(therapistId, therapistName, await links.MadeAtAsync(therapistId, HttpContext.RequestAborted), null, ForOwner: true));
+            new CalendarFeedSection(therapistId, therapistName, await links.MadeAtAsync(therapistId, HttpContext.RequestAborted), null));
 }
