@@ -1,3 +1,4 @@
+using HemelMassage.Web.Account;
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
@@ -43,6 +44,7 @@ builder.Services.AddTreatmentNotes();
 builder.Services.AddProgress();
 builder.Services.AddReports();
 builder.Services.AddWaitlist();
+builder.Services.AddAccount();
 
 var app = builder.Build();
 

@@ -45,6 +45,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<TreatmentNoteAmendment> TreatmentNoteAmendments => Set<TreatmentNoteAmendment>();
     public DbSet<Progress.SummaryConsent> SummaryConsents => Set<Progress.SummaryConsent>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
+    public DbSet<Account.ClientSession> ClientSessions => Set<Account.ClientSession>();
     public DbSet<Plans.TreatmentPlan> Plans => Set<Plans.TreatmentPlan>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

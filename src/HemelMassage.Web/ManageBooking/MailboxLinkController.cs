@@ -20,7 +20,8 @@ public sealed class MailboxLinkController(
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        if (link is null)
+        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
+        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
         {
             return this.NotValid();
         }
@@ -35,7 +36,8 @@ public sealed class MailboxLinkController(
     public async Task<IActionResult> Act(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        if (link is null)
+        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
+        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
         {
             return this.NotValid();
         }
