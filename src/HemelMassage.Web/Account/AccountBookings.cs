@@ -9,7 +9,10 @@ namespace HemelMassage.Web.Account;
 /// <param name="CanChange">Open and before the cut-off: the same rule as the emailed manage link (<see cref="ManageBookings.CanChange"/>).</param>
 public sealed record AccountVisit(string Reference, string Treatment, string Therapist, string When, string Status, bool CanChange, string BookAgainUrl);
 
-public sealed record AccountBookingsView(IReadOnlyList<AccountVisit> Upcoming, IReadOnlyList<AccountVisit> Past, string Cutoff);
+/// <summary>A place on the waitlist, in words, with its id for the leave button.</summary>
+public sealed record AccountWaiting(int Id, string Wanted, string When);
+
+public sealed record AccountBookingsView(IReadOnlyList<AccountVisit> Upcoming, IReadOnlyList<AccountVisit> Past, IReadOnlyList<AccountWaiting> Waiting, string Cutoff, string? Message);
 
 /// <summary>
 /// The signed-in client's visits. A booking made online under their address that waits for proof of the mailbox
@@ -39,5 +42,9 @@ public sealed class AccountBookings(ClinicDbContext db, ManageBookings manage, S
     private AccountVisit Visit(Booking booking) => new(
         booking.Reference, booking.Treatment!.Name, booking.Therapist!.Name, text.Range(booking.StartUtc),
         booking.Status == BookingStatus.Booked && !manage.IsOpen(booking) ? "Past" : Diary.StatusText.Of(booking.Status),
-        manage.CanChange(booking), "/account/book-again/" + booking.Reference);
+        manage.CanChange(booking), BookAgainUrl(booking));
+
+    /// <summary>The booking flow's times step with the same treatment and therapist chosen; the details step fills in the rest.</summary>
+    public static string BookAgainUrl(Booking booking) =>
+        $"/book/times?treatment={Uri.EscapeDataString(booking.Treatment!.Slug)}&therapist={TherapistChoice.Format(booking.TherapistId)}";
 }

@@ -92,6 +92,5 @@ public sealed class AccountController(
     private async Task<MailboxLink?> SignInLinkAsync(string token, CancellationToken cancellationToken) =>
         await links.FindAsync(token, cancellationToken) is { Purpose: MailboxLinkPurpose.SignIn, ClientId: not null } link ? link : null;
 
-    private async Task<Clients.Client?> SignedInAsync(CancellationToken cancellationToken) =>
-        await ClientSessions.ClientIdAsync(HttpContext) is int id ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+    private Task<Clients.Client?> SignedInAsync(CancellationToken cancellationToken) => sessions.FindAsync(HttpContext, cancellationToken);
 }

@@ -34,6 +34,7 @@ public static class AccountServiceCollectionExtensions
             };
         });
         services.AddScoped<ClientSessions>();
+        services.AddScoped<Book.ISignedInClient>(sp => sp.GetRequiredService<ClientSessions>());
         services.AddScoped<SignInLinks>();
         services.AddScoped<AccountBookings>();
         services.AddScoped<IOutboxFeed>(sp => sp.GetRequiredService<SignInLinks>());

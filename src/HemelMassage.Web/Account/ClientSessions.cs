@@ -12,7 +12,7 @@ namespace HemelMassage.Web.Account;
 /// client session never opens a staff page (those authenticate only with Identity's scheme) and a staff session
 /// is not a client one. The cookie holds a random secret; the <see cref="ClientSession"/> row behind it decides.
 /// </summary>
-public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock)
+public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock) : Book.ISignedInClient
 {
     public const string Scheme = "Client";
     public const string CookieName = "hm-client";
@@ -54,6 +54,10 @@ public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock)
         var result = await http.AuthenticateAsync(Scheme);
         return int.TryParse(result.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     }
+
+    /// <summary>The signed-in client's record, untracked; null when nobody is signed in.</summary>
+    public async Task<Clients.Client?> FindAsync(HttpContext http, CancellationToken cancellationToken) =>
+        await ClientIdAsync(http) is int id ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
 
     /// <summary>On every request with the cookie: the row must exist and be neither idle nor too old.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)

@@ -2,7 +2,6 @@ using HemelMassage.Web.Bookings;
 using HemelMassage.Web.Clinic;
 using HemelMassage.Web.Data;
 using HemelMassage.Web.Email;
-using HemelMassage.Web.ManageBooking;
 using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Account;
@@ -60,7 +59,7 @@ public sealed class SignInLinks(ClinicDbContext db, TimeProvider clock, IBooking
             request.TokenHash = Secrets.Hash(token);
             request.ClientId = client.Id;
             notifications.MailboxLink(db, new MailboxLinkNotice(client.Email, client.Name, MailboxLinkPurpose.SignIn,
-                clinic.AbsoluteUrl(MailboxLinks.PathOf(MailboxLinkPurpose.SignIn, token)), request.ExpiresAtUtc, Booking: null));
+                clinic.AbsoluteUrl(MailboxLink.PathOf(MailboxLinkPurpose.SignIn, token)), request.ExpiresAtUtc, Booking: null));
             sent++;
         }
         await db.SaveChangesAsync(cancellationToken);

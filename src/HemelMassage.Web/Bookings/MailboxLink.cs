@@ -39,4 +39,8 @@ public sealed class MailboxLink
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? UsedAtUtc { get; set; }
+
+    /// <summary>Where a link lands: the client's sign-in page, or the mailbox page that names what its button does.</summary>
+    public static string PathOf(MailboxLinkPurpose purpose, string token) =>
+        (purpose == MailboxLinkPurpose.SignIn ? "/account/sign-in/" : "/booking/email/") + token;
 }

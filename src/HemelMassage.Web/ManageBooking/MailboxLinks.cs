@@ -33,14 +33,10 @@ public sealed class MailboxLinks(ClinicDbContext db, TimeProvider clock, IBookin
             TokenHash = Secrets.Hash(token), Purpose = purpose, Email = address, ClientId = clientId, PendingKey = pendingKey,
             CreatedAtUtc = now, ExpiresAtUtc = expiresAtUtc,
         });
-        notifications.MailboxLink(db, new MailboxLinkNotice(email.Trim(), name, purpose, clinic.AbsoluteUrl(PathOf(purpose, token)), expiresAtUtc, booking));
+        notifications.MailboxLink(db, new MailboxLinkNotice(email.Trim(), name, purpose, clinic.AbsoluteUrl(MailboxLink.PathOf(purpose, token)), expiresAtUtc, booking));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    /// <summary>Where a link lands: the client's sign-in page, or the mailbox page that names what the button does.</summary>
-    public static string PathOf(MailboxLinkPurpose purpose, string token) =>
-        (purpose == MailboxLinkPurpose.SignIn ? "/account/sign-in/" : "/booking/email/") + token;
 
     /// <summary>The link behind <paramref name="token"/>, used or not, expired or not; null when it never existed.</summary>
     public async Task<MailboxLink?> FindAsync(string? token, CancellationToken cancellationToken)
