@@ -26,6 +26,7 @@ details-errors-desktop      book-4-details-errors-desktop 0
 confirmation-phone          book-6-confirmation-phone   0
 confirmation-next-phone     book-6-confirmation-phone   740
 manage-phone                manage-phone                0
+account-bookings-phone      account-bookings-returning-phone 0
 staff-sign-in-desktop       admin-sign-in-desktop       0
 intake-map-phone            intake-map-phone            0
 intake-map-desktop          intake-map-desktop          0

@@ -1,3 +1,4 @@
+using HemelMassage.Web.Account;
 using HemelMassage.Web.Articles;
 using HemelMassage.Web.Book;
 using HemelMassage.Web.Bookings;
@@ -45,6 +46,7 @@ builder.Services.AddProgress();
 builder.Services.AddReports();
 builder.Services.AddWaitlist();
 builder.Services.AddCalendarFeeds();
+builder.Services.AddAccount();
 
 var app = builder.Build();
 

@@ -16,14 +16,23 @@ namespace HemelMassage.Web.Book;
 public sealed class BookDetailsController(
     PendingBookings pendings, BookingBrowser browser, BookingConfirmation confirmation, MailboxLinks mailbox, Availability availability, SlotText text,
     IValidator<DetailsForm> validator, Email.BookingCalendar calendar,
-    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule) : Controller
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options, ILogger<BookDetailsController> logger, CancellationRule rule, ISignedInClient signedIn) : Controller
 {
     [HttpGet("/book/details/{key}")]
     public async Task<IActionResult> Details(string key, CancellationToken cancellationToken)
     {
         var (state, pending) = await pendings.OpenAsync(key, browser.SecretOf(HttpContext), cancellationToken);
-        return await ElsewhereAsync(state, pending, cancellationToken)
-            ?? View(new DetailsView(await SummaryAsync(pending!, cancellationToken), pendings.DetailsOf(pending!)));
+        if (await ElsewhereAsync(state, pending, cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+        var form = pendings.DetailsOf(pending!);
+        // A client signed in to their own page (book again) finds their details filled in; nothing is saved until they post.
+        if (string.IsNullOrEmpty(form.Email) && await signedIn.FindAsync(HttpContext, cancellationToken) is { Email.Length: > 0 } client)
+        {
+            (form.Name, form.Email, form.Phone, form.Visit) = (client.Name, client.Email, client.Phone, "returning");
+        }
+        return View(new DetailsView(await SummaryAsync(pending!, cancellationToken), form));
     }
 
     [HttpPost("/book/details/{key}")]
@@ -87,7 +96,10 @@ public sealed class BookDetailsController(
         {
             return elsewhere;
         }
-        var (problem, pending, overCap, token) = await confirmation.ConfirmAsync(key, mailboxProven: false, cancellationToken);
+        // Signed in to their own page under the booking's address: the mailbox is proven, so the booking joins the record at once.
+        var proven = await signedIn.FindAsync(HttpContext, cancellationToken) is { Email.Length: > 0 } me
+            && string.Equals(me.Email, opened?.Email?.Trim(), StringComparison.OrdinalIgnoreCase);
+        var (problem, pending, overCap, token) = await confirmation.ConfirmAsync(key, mailboxProven: proven, cancellationToken);
         if (pending is null)
         {
             return Redirect("/book/details/" + key);

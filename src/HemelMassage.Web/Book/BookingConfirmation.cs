@@ -19,7 +19,8 @@ public sealed class BookingConfirmation(
     ClinicDbContext db, Availability availability, TimeProvider clock, BookingWrites writes, ClinicOptions clinic, SlotText text,
     Microsoft.Extensions.Options.IOptions<BookingOptions> options, CancellationRule rule, Intake.IntakeRecords intakes)
 {
-    /// <param name="mailboxProven">The client opened a link sent to the booking's address, so the online cap for that address does not apply.</param>
+    /// <param name="mailboxProven">The client opened a link sent to the booking's address (or is signed in under it), so the online cap for that
+    /// address does not apply and the booking joins the client's record at once.</param>
     /// <returns><c>OverCap</c> when the address already has as many bookings to come as it may make online without proving it is theirs.</returns>
     public async Task<Confirmation> ConfirmAsync(string key, bool mailboxProven, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed class BookingConfirmation(
             }
             var created = await writes.CreateAsync(
                 new NewBooking(pending.Key, pending.TreatmentId, pending.TherapistId ?? await LeastBusyAsync(schedule, pending, cancellationToken), pending.StartUtc,
-                    pending.Name!, pending.Email!, pending.Phone!, pending.FirstVisit == true, pending.Note, pending.NoFollowUp),
+                    pending.Name!, pending.Email!, pending.Phone!, pending.FirstVisit == true, pending.Note, pending.NoFollowUp, MailboxProven: mailboxProven),
                 Actor.ClientOnline, "Booked online", cancellationToken);
             pending.BookingId = created.Booking.Id;
             if ((await intakes.AddAsync(created.Booking, pending, cancellationToken)).NeedsConversation)

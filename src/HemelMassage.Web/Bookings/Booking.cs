@@ -28,6 +28,12 @@ public sealed class Booking
     public string? ClientNote { get; set; }
     /// <summary>No follow-up email after this visit. <see cref="Client.NoFollowUp"/> is the client's choice for every visit.</summary>
     public bool NoFollowUp { get; set; }
+    /// <summary>
+    /// Made online with an address that already had a client record, and not yet proven to come from that mailbox
+    /// (the sign-in link or the booking's "this is mine" link). Until then it is kept apart from the record: not in
+    /// the client's own page, its answers never offered back, nothing of the record shown to its maker.
+    /// </summary>
+    public bool AwaitsMailboxProof { get; set; }
     public required string IdempotencyKey { get; set; }
     public required string ManageTokenHash { get; set; }
     public Guid CalendarUid { get; set; }

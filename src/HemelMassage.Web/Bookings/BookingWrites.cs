@@ -15,9 +15,10 @@ public sealed record Actor(string Name, bool IsStaff)
 
 /// <param name="FirstVisit">Null: a first visit when the client is new to the clinic.</param>
 /// <param name="ClientId">The client staff picked; otherwise the client is found by email (none when no email is given).</param>
+/// <param name="MailboxProven">Online: the booker proved they hold the address (a link sent to it, or signed in under it).</param>
 public sealed record NewBooking(
     string IdempotencyKey, int TreatmentId, int TherapistId, DateTime StartUtc,
-    string Name, string Email, string Phone, bool? FirstVisit, string? Note, bool NoFollowUp, int? ClientId = null);
+    string Name, string Email, string Phone, bool? FirstVisit, string? Note, bool NoFollowUp, int? ClientId = null, bool MailboxProven = false);
 
 /// <param name="ManageToken">The raw token of the booking's own link: in memory only, for the confirmation page and the email.</param>
 public sealed record CreatedBooking(Booking Booking, string ManageToken, BookingNotice Notice);
@@ -30,7 +31,7 @@ public sealed record CreatedBooking(Booking Booking, string ManageToken, Booking
 /// </summary>
 public sealed class BookingWrites(
     ClinicDbContext db, Availability availability, BookingNotices notices, IBookingNotifications notifications, AuditLog audit,
-    ClientContacts contacts, TimeProvider clock, ILogger<BookingWrites> logger, IEnumerable<IFreedHours> freedHours)
+    ClientContacts contacts, TimeProvider clock, ILogger<BookingWrites> logger, IEnumerable<IFreedHours> freedHours, Clinic.ClinicOptions clinic)
 {
     public const string TakenMessage = "That therapist has just been booked at that time by someone else.";
 
@@ -110,14 +111,50 @@ public sealed class BookingWrites(
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
+        // Online, an address that already has a record may be anyone's: the booking stands, but is kept apart from
+        // the record's history until its mailbox is proven (the link emailed below). Staff heard the client themselves.
+        created.AwaitsMailboxProof = existing is not null && !by.IsStaff && !booking.MailboxProven;
         created.Move(booking.StartUtc);
         created.Changes.Add(new BookingChange { AtUtc = now, By = by.Name, What = what });
         db.Bookings.Add(created);
         await db.SaveChangesAsync(cancellationToken);
         var notice = await NoticeAsync(created, token, cancellationToken) with { BookedByStaff = by.IsStaff ? by.Name : null };
         notifications.Booked(db, notice);
+        if (created.AwaitsMailboxProof)
+        {
+            AskForProof(created, client, notice);
+        }
         Audit(by, "booking.create", created, contactChanges.Length == 0 ? what : $"{what}; client's {contactChanges} updated");
         return new CreatedBooking(created, token, notice);
+    }
+
+    /// <summary>How long the "this booking is yours" link works; after it staff can still confirm it on the booking's page.</summary>
+    public static readonly TimeSpan ProofLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Emails the record's address a link (a page with a button) that joins the booking to the record.</summary>
+    private void AskForProof(Booking booking, Client client, BookingNotice notice)
+    {
+        var token = Secrets.NewToken();
+        var expires = Now + ProofLifetime;
+        db.MailboxLinks.Add(new MailboxLink
+        {
+            TokenHash = Secrets.Hash(token), Purpose = MailboxLinkPurpose.ProveBooking, Email = client.Email, ClientId = client.Id,
+            BookingId = booking.Id, CreatedAtUtc = Now, ExpiresAtUtc = expires,
+        });
+        notifications.MailboxLink(db, new MailboxLinkNotice(client.Email, client.Name, MailboxLinkPurpose.ProveBooking,
+            clinic.AbsoluteUrl(MailboxLink.PathOf(MailboxLinkPurpose.ProveBooking, token)), expires,
+            $"{notice.TreatmentName}, {Clinic.ClinicTime.Describe(notice.StartUtc)}, reference {booking.Reference}"));
+    }
+
+    /// <summary>Staff (who heard the client themselves) or the emailed link join an online booking to its client's record.</summary>
+    public void Prove(Booking booking, Actor by)
+    {
+        if (!booking.AwaitsMailboxProof)
+        {
+            return;
+        }
+        booking.AwaitsMailboxProof = false;
+        Record(booking, by, "booking.prove", by.IsStaff ? "Confirmed as the client's by staff" : "Confirmed as the client's by the link sent to their address");
     }
 
     /// <summary>A health answer needs a conversation before the treatment: the clinic is told which booking, never why.</summary>

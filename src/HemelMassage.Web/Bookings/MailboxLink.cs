@@ -9,6 +9,10 @@ public enum MailboxLinkPurpose
     WithdrawHealthConsent = 2,
     /// <summary>No follow-up email after any visit.</summary>
     StopFollowUps = 3,
+    /// <summary>Sign in to the client's own page (<c>/account</c>): asked for by anyone, emailed only when the address is a client's.</summary>
+    SignIn = 4,
+    /// <summary>"Confirm this booking is yours": joins an online booking to the client record its address already had.</summary>
+    ProveBooking = 5,
 }
 
 /// <summary>
@@ -25,7 +29,18 @@ public sealed class MailboxLink
     public int? ClientId { get; set; }
     /// <summary>For <see cref="MailboxLinkPurpose.ConfirmBooking"/>: the booking in progress.</summary>
     public string? PendingKey { get; set; }
+    /// <summary>For <see cref="MailboxLinkPurpose.ProveBooking"/>: the booking it joins to the client's record.</summary>
+    public int? BookingId { get; set; }
+    /// <summary>
+    /// For <see cref="MailboxLinkPurpose.SignIn"/>: when the email side looked the address up. Every request writes a row
+    /// (so the page does the same work whoever asks); a link is made and emailed only then, and only for a client.
+    /// </summary>
+    public DateTime? DecidedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? UsedAtUtc { get; set; }
+
+    /// <summary>Where a link lands: the client's sign-in page, or the mailbox page that names what its button does.</summary>
+    public static string PathOf(MailboxLinkPurpose purpose, string token) =>
+        (purpose == MailboxLinkPurpose.SignIn ? "/account/sign-in/" : "/booking/email/") + token;
 }

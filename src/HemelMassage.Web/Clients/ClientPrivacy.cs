@@ -134,6 +134,8 @@ public sealed class ClientPrivacy(
                     .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Sent ? OutboxStatus.Sent : OutboxStatus.Cancelled), cancellationToken);
             await ClientRecords.PendingBookingsOf(db, email).ExecuteDeleteAsync(cancellationToken);
             await db.MailboxLinks.Where(l => l.ClientId == id || l.Email == email).ExecuteDeleteAsync(cancellationToken);
+            // Signed in to their own page: the session ends with the record it showed.
+            await db.ClientSessions.Where(s => s.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             // Consents to share a summary name the client and their doctor: personal data, gone with the rest.
             await db.SummaryConsents.Where(c => c.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             client.Name = ErasedName;

@@ -46,6 +46,7 @@ public class ClinicDbContext : IdentityDbContext<StaffUser, IdentityRole, string
     public DbSet<Progress.SummaryConsent> SummaryConsents => Set<Progress.SummaryConsent>();
     public DbSet<MailboxLink> MailboxLinks => Set<MailboxLink>();
     public DbSet<CalendarFeeds.CalendarFeed> CalendarFeeds => Set<CalendarFeeds.CalendarFeed>();
+    public DbSet<Account.ClientSession> ClientSessions => Set<Account.ClientSession>();
     public DbSet<Plans.TreatmentPlan> Plans => Set<Plans.TreatmentPlan>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -70,7 +70,7 @@ public sealed class DiaryQueries(ClinicDbContext db, StaffViewer viewer, TimePro
         var mayNote = await viewer.MaySeeNoteAsync(a, cancellationToken);
         return new BookingDetails(a.Id, a.Reference, a.Version, a.Status, ClinicTime.Describe(a.StartUtc), a.StartUtc,
             a.ClientId, a.Client!.Name, a.Client.Email, a.Client.Phone, a.FirstVisit, a.Treatment!.Name, a.TherapistId, a.Therapist!.Name,
-            mayNote ? a.ClientNote : null, !mayNote && !string.IsNullOrEmpty(a.ClientNote), a.Changes);
+            mayNote ? a.ClientNote : null, !mayNote && !string.IsNullOrEmpty(a.ClientNote), a.Changes) { AwaitsMailboxProof = a.AwaitsMailboxProof };
     }
 
     public async Task<IReadOnlyList<TherapistOption>> TherapistsAsync(CancellationToken cancellationToken) =>

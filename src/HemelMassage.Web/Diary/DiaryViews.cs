@@ -38,7 +38,11 @@ public sealed record BookingDetails(
     int Id, string Reference, int Version, BookingStatus Status, string When, DateTime StartUtc,
     int ClientId, string ClientName, string ClientEmail, string ClientPhone, bool FirstVisit,
     string TreatmentName, int TherapistId, string TherapistName, string? Note, bool NoteHidden,
-    IReadOnlyList<BookingChange> Changes);
+    IReadOnlyList<BookingChange> Changes)
+{
+    /// <summary>Made online under an address that already had this record, and not yet proven to be the client's (<see cref="Booking.AwaitsMailboxProof"/>).</summary>
+    public bool AwaitsMailboxProof { get; init; }
+}
 
 /// <summary>The therapist, date and time of the move form, and a tick box for each usual rule that time breaks.</summary>
 public sealed record SlotFields(string Prefix, SlotChoiceForm Form, IReadOnlyList<TherapistOption> Therapists, IReadOnlyList<RuleBox> Rules)

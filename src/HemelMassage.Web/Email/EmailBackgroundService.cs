@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace HemelMassage.Web.Email;
 
 /// <summary>
-/// Runs the dispatcher every PollInterval and the reminder job every ReminderInterval, outside any
+/// Runs the feeds (<see cref="IOutboxFeed"/>) and the dispatcher every PollInterval and the reminder job every ReminderInterval, outside any
 /// request. Says at startup where mail goes.
 /// </summary>
 public sealed class EmailBackgroundService(
-    OutboxDispatcher dispatcher, ReminderScheduler reminders, FollowUpScheduler followUps, IMailSender sender, TimeProvider time,
+    OutboxDispatcher dispatcher, IServiceScopeFactory scopes, ReminderScheduler reminders, FollowUpScheduler followUps, IMailSender sender, TimeProvider time,
     BackgroundStart backgroundStart, IOptions<EmailOptions> options, ILogger<EmailBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +35,7 @@ public sealed class EmailBackgroundService(
                     await followUps.QueueDueFollowUpsAsync(stoppingToken);
                     nextReminderRun = time.GetUtcNow() + settings.ReminderInterval;
                 }
+                await QueueFeedsAsync(stoppingToken);
                 while (await dispatcher.DispatchOnceAsync(stoppingToken) >= settings.BatchSize)
                 {
                     // A full batch means more may be waiting: carry on at once.
@@ -57,6 +58,15 @@ public sealed class EmailBackgroundService(
             {
                 return;
             }
+        }
+    }
+
+    private async Task QueueFeedsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var feed in scope.ServiceProvider.GetServices<IOutboxFeed>())
+        {
+            await feed.QueueAsync(cancellationToken);
         }
     }
 }

@@ -13,6 +13,8 @@ public sealed class MailboxLinkComposer(ClinicOptions clinic, EmailTemplates tem
         var subject = notice.Purpose switch
         {
             MailboxLinkPurpose.ConfirmBooking => $"Please confirm your booking at {clinic.Name}",
+            MailboxLinkPurpose.SignIn => $"Your sign-in link for {clinic.Name}",
+            MailboxLinkPurpose.ProveBooking => $"Is this booking yours? {clinic.Name}",
             MailboxLinkPurpose.WithdrawHealthConsent => $"Withdraw your health consent at {clinic.Name}",
             _ => $"Stop follow-up emails from {clinic.Name}",
         };

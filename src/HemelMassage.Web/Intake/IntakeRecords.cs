@@ -41,7 +41,9 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             intake.Health = answers is { Answers.Count: > 0 } ? HealthStatus.Answered : HealthStatus.AskInPerson;
             // Which areas the sealed answers score (each 0 to 10, checked by the form), so the review prompt opens only those it needs.
             intake.ScoredRegions = BodyRegions.Join(answers?.AreaScores?.Keys ?? []);
-            if (pending.HealthUnchanged && pending.ProtectedAnswers is null && await LastAnswersAsync(booking.ClientId, booking.Id, cancellationToken) is { } last)
+            // Only for a booking joined to the record (its mailbox proven): "nothing has changed" typed by someone who merely
+            // knows the address copies nothing, and the therapist asks in person.
+            if (pending.HealthUnchanged && pending.ProtectedAnswers is null && !booking.AwaitsMailboxProof && await LastAnswersAsync(booking.ClientId, booking.Id, cancellationToken) is { } last)
             {
                 // Ciphertext carried forward as it is: the answers are never decrypted to copy them.
                 intake.ProtectedAnswers = last.ProtectedAnswers;
@@ -58,7 +60,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     private async Task<BookingIntake?> LastAnswersAsync(int clientId, int exceptBookingId, CancellationToken cancellationToken) =>
         await (from i in db.Intakes
                join a in db.Bookings on i.BookingId equals a.Id
-               where a.ClientId == clientId && a.Id != exceptBookingId && i.ProtectedAnswers != null
+               where a.ClientId == clientId && a.Id != exceptBookingId && i.ProtectedAnswers != null && !a.AwaitsMailboxProof
                orderby a.StartUtc descending
                select i).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 

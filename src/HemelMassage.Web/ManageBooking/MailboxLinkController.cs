@@ -14,13 +14,14 @@ namespace HemelMassage.Web.ManageBooking;
 [EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
 public sealed class MailboxLinkController(
-    MailboxLinks links, BookingConfirmation confirmation, Intake.IntakeRecords intakes, Availability availability, TimeProvider clock, SlotText text, Data.ClinicDbContext db) : Controller
+    MailboxLinks links, BookingConfirmation confirmation, Intake.IntakeRecords intakes, Availability availability, TimeProvider clock, SlotText text, Data.ClinicDbContext db, BookingWrites writes) : Controller
 {
     [HttpGet("/booking/email/{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        if (link is null)
+        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
+        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
         {
             return this.NotValid();
         }
@@ -28,6 +29,14 @@ public sealed class MailboxLinkController(
         var state = link.UsedAtUtc is not null || pending?.BookingId is not null ? MailboxLinkState.Used
             : !links.IsLive(link) || (link.Purpose == MailboxLinkPurpose.ConfirmBooking && pending is null) ? MailboxLinkState.Expired
             : MailboxLinkState.Live;
+        if (link.Purpose == MailboxLinkPurpose.ProveBooking)
+        {
+            var booking = await db.Bookings.AsNoTracking().Include(a => a.Treatment).FirstOrDefaultAsync(a => a.Id == link.BookingId && a.ClientId == link.ClientId, cancellationToken);
+            // Already joined (by staff, say): nothing left to press.
+            var proveState = booking is null ? MailboxLinkState.Expired : !booking.AwaitsMailboxProof ? MailboxLinkState.Used : state;
+            return View("MailboxLink", new MailboxLinkView(token, link.Purpose, proveState,
+                booking is null ? null : $"{booking.Treatment!.Name}, {text.Range(booking.StartUtc)} (reference {booking.Reference})"));
+        }
         return View("MailboxLink", new MailboxLinkView(token, link.Purpose, state, pending is null ? null : await DescribeAsync(pending, cancellationToken)));
     }
 
@@ -35,7 +44,8 @@ public sealed class MailboxLinkController(
     public async Task<IActionResult> Act(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        if (link is null)
+        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
+        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
         {
             return this.NotValid();
         }
@@ -61,6 +71,14 @@ public sealed class MailboxLinkController(
         if (link.Purpose == MailboxLinkPurpose.WithdrawHealthConsent)
         {
             await intakes.WithdrawConsentAsync(client.Id, client.Email, cancellationToken);
+        }
+        else if (link.Purpose == MailboxLinkPurpose.ProveBooking)
+        {
+            if (await db.Bookings.FirstOrDefaultAsync(a => a.Id == link.BookingId && a.ClientId == client.Id, cancellationToken) is { } booking)
+            {
+                writes.Prove(booking, Actor.ClientOnline);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         else
         {

@@ -33,7 +33,7 @@ public sealed class MailboxLinks(ClinicDbContext db, TimeProvider clock, IBookin
             TokenHash = Secrets.Hash(token), Purpose = purpose, Email = address, ClientId = clientId, PendingKey = pendingKey,
             CreatedAtUtc = now, ExpiresAtUtc = expiresAtUtc,
         });
-        notifications.MailboxLink(db, new MailboxLinkNotice(email.Trim(), name, purpose, clinic.AbsoluteUrl("/booking/email/" + token), expiresAtUtc, booking));
+        notifications.MailboxLink(db, new MailboxLinkNotice(email.Trim(), name, purpose, clinic.AbsoluteUrl(MailboxLink.PathOf(purpose, token)), expiresAtUtc, booking));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

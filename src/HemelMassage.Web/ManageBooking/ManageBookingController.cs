@@ -12,8 +12,8 @@ namespace HemelMassage.Web.ManageBooking;
 [EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
 public sealed class ManageBookingController(
-    ManageBookings manage, MailboxLinks mailbox, Availability availability, TimeProvider clock, SlotText text, IValidator<RescheduleForm> validator,
-    Email.BookingCalendar calendar, IOptions<BookingOptions> options, Intake.IntakeRecords intakes, DayChoices days) : Controller
+    ManageBookings manage, MailboxLinks mailbox, TimeProvider clock, SlotText text, IValidator<RescheduleForm> validator,
+    Email.BookingCalendar calendar, IOptions<BookingOptions> options, Intake.IntakeRecords intakes) : Controller
 {
     [HttpGet("/booking/{token}")]
     public async Task<IActionResult> Show(string token, string? message, CancellationToken cancellationToken)
@@ -147,16 +147,6 @@ public sealed class ManageBookingController(
                 "text/calendar", $"{booking.Reference}.ics");
     }
 
-    private async Task<RescheduleView> RescheduleAsync(string token, Booking booking, string? date, string? chosen, CancellationToken cancellationToken)
-    {
-        var schedule = await availability.ScheduleAsync(cancellationToken);
-        var free = await availability.FreeTimesAsync(schedule, booking.TreatmentId, booking.TherapistId, booking.Id, cancellationToken);
-        var (day, problem) = days.Choose(free.Dates, date, schedule);
-        var treatment = schedule.Treatment(booking.TreatmentId) ?? new TreatmentChoice(booking.TreatmentId, "", booking.Treatment!.Name, "", 0);
-        return new RescheduleView(token, text.Range(booking.StartUtc), new TimesView(treatment, TherapistChoice.Format(booking.TherapistId), booking.Therapist!.Name,
-            schedule, free.Dates, day, day is { } shown ? free.On(shown) : [], problem, null, chosen, $"/booking/{token}/reschedule", $"/booking/{token}/reschedule")
-        {
-            NextFree = free.Next,
-        });
-    }
+    private Task<RescheduleView> RescheduleAsync(string token, Booking booking, string? date, string? chosen, CancellationToken cancellationToken) =>
+        manage.RescheduleViewAsync("/booking/" + token, booking, date, chosen, cancellationToken);
 }

@@ -4,6 +4,9 @@ namespace HemelMassage.Web.ManageBooking;
 
 public sealed record ManageView(string Token, string Reference, string Treatment, string Therapist, string When, bool CanChange, string? Message)
 {
+    /// <summary>Where this booking's pages are: its emailed link, or the signed-in client's own page.</summary>
+    public string Base { get => field ?? "/booking/" + Token; init; }
+
     /// <summary>The visit has been (or its hour has passed): nothing to change, but the privacy choices still stand.</summary>
     public bool Past { get; init; }
 }
@@ -29,4 +32,5 @@ public enum MailboxLinkState
 public sealed record MailboxLinkView(string Token, MailboxLinkPurpose Purpose, MailboxLinkState State, string? Booking);
 
 /// <summary>The manage page's "Choose another time": the booking as it stands, and the free times.</summary>
-public sealed record RescheduleView(string Token, string Current, TimesView Times);
+/// <param name="Base">Where this booking's pages are: its emailed link (<c>/booking/{token}</c>) or the client's own page.</param>
+public sealed record RescheduleView(string Base, string Current, TimesView Times);

@@ -12,7 +12,7 @@ namespace HemelMassage.Web.ManageBooking;
 /// sent to the address (<see cref="MailboxLinks"/>).
 /// </summary>
 public sealed class ManageBookings(
-    ClinicDbContext db, Availability availability, TimeProvider clock, BookingWrites writes, IOptions<BookingOptions> options)
+    ClinicDbContext db, Availability availability, TimeProvider clock, BookingWrites writes, IOptions<BookingOptions> options, DayChoices days, SlotText text)
 {
     public async Task<Booking?> FindAsync(string? token, CancellationToken cancellationToken)
     {
@@ -46,9 +46,16 @@ public sealed class ManageBookings(
     }
 
     public Task<bool> CancelAsync(string token, CancellationToken cancellationToken) =>
+        CancelAsync(() => FindAsync(token, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Cancels under the manage link's rules, whichever way the client reached the booking (its link, or their own
+    /// signed-in page): <paramref name="find"/> runs inside the write transaction.
+    /// </summary>
+    public Task<bool> CancelAsync(Func<Task<Booking?>> find, CancellationToken cancellationToken) =>
         writes.RunAsync(async () =>
         {
-            var booking = await FindAsync(token, cancellationToken);
+            var booking = await find();
             if (booking is null || !CanChange(booking))
             {
                 return false;
@@ -59,9 +66,13 @@ public sealed class ManageBookings(
 
     /// <summary>Moves the booking, keeping its identity: same reference, same calendar UID, next sequence.</summary>
     public Task<SlotProblem?> RescheduleAsync(string token, DateTime startUtc, CancellationToken cancellationToken) =>
+        RescheduleAsync(() => FindAsync(token, cancellationToken), startUtc, token, cancellationToken);
+
+    /// <param name="manageToken">The raw token when the emailed link made the move (the email carries the link again); null from the client's page.</param>
+    public Task<SlotProblem?> RescheduleAsync(Func<Task<Booking?>> find, DateTime startUtc, string? manageToken, CancellationToken cancellationToken) =>
         writes.RunAsync<SlotProblem?>(async () =>
         {
-            var booking = await FindAsync(token, cancellationToken);
+            var booking = await find();
             if (booking is null || !CanChange(booking))
             {
                 return null;
@@ -73,7 +84,21 @@ public sealed class ManageBookings(
                 return problem;
             }
             await writes.MoveAsync(booking, startUtc, booking.TherapistId, Actor.ClientOnline,
-                $"Moved online by the client from {SlotValue.Format(booking.StartUtc)}", token, cancellationToken);
+                $"Moved online by the client from {SlotValue.Format(booking.StartUtc)}", manageToken, cancellationToken);
             return SlotProblem.None;
         }, _ => Task.FromResult<SlotProblem?>(SlotProblem.Taken), cancellationToken);
+
+    /// <summary>"Choose another time" for a booking, its times posting to <c>{basePath}/reschedule</c>.</summary>
+    public async Task<RescheduleView> RescheduleViewAsync(string basePath, Booking booking, string? date, string? chosen, CancellationToken cancellationToken)
+    {
+        var schedule = await availability.ScheduleAsync(cancellationToken);
+        var free = await availability.FreeTimesAsync(schedule, booking.TreatmentId, booking.TherapistId, booking.Id, cancellationToken);
+        var (day, problem) = days.Choose(free.Dates, date, schedule);
+        var treatment = schedule.Treatment(booking.TreatmentId) ?? new TreatmentChoice(booking.TreatmentId, "", booking.Treatment!.Name, "", 0);
+        return new RescheduleView(basePath, text.Range(booking.StartUtc), new TimesView(treatment, TherapistChoice.Format(booking.TherapistId), booking.Therapist!.Name,
+            schedule, free.Dates, day, day is { } shown ? free.On(shown) : [], problem, null, chosen, $"{basePath}/reschedule", $"{basePath}/reschedule")
+        {
+            NextFree = free.Next,
+        });
+    }
 }

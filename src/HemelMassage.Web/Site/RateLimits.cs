@@ -22,6 +22,8 @@ public sealed class RateLimitsOptions
     public RateLimit Manage { get; set; } = new() { PermitLimit = 60 };
     /// <summary>Staff sign-in posts (password, second factor), on top of Identity's per-account lockout.</summary>
     public RateLimit SignIn { get; set; } = new() { PermitLimit = 10 };
+    /// <summary>Clients asking for a sign-in link to their own page (each address is limited too, by the account itself).</summary>
+    public RateLimit Account { get; set; } = new() { PermitLimit = 10 };
 }
 
 /// <summary>Policies named on the actions with <c>[EnableRateLimiting(...)]</c>, each keyed on the client's address.</summary>
@@ -30,11 +32,12 @@ public static class RateLimits
     public const string Booking = "booking";
     public const string Manage = "manage";
     public const string SignIn = "sign-in";
+    public const string Account = "account";
 
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitsOptions>().BindConfiguration(RateLimitsOptions.Section)
-            .Validate(o => new[] { o.Booking, o.Manage, o.SignIn }.All(l => l.PermitLimit > 0 && l.Window > TimeSpan.Zero), "RateLimits: every PermitLimit and Window must be positive.")
+            .Validate(o => new[] { o.Booking, o.Manage, o.SignIn, o.Account }.All(l => l.PermitLimit > 0 && l.Window > TimeSpan.Zero), "RateLimits: every PermitLimit and Window must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
@@ -51,6 +54,7 @@ public static class RateLimits
             limiter.AddPolicy(Booking, context => Partition(context, Booking, o => o.Booking));
             limiter.AddPolicy(Manage, context => Partition(context, Manage, o => o.Manage));
             limiter.AddPolicy(SignIn, context => Partition(context, SignIn, o => o.SignIn));
+            limiter.AddPolicy(Account, context => Partition(context, Account, o => o.Account));
         });
         return services;
     }

@@ -77,15 +77,28 @@ public sealed class WaitlistJoining(
     }
 
     /// <summary>Leaves the list from the emailed link: its live holds end and pass on. False for a link that names no entry.</summary>
-    public async Task<bool> LeaveAsync(string token, CancellationToken cancellationToken)
+    public Task<bool> LeaveAsync(string token, CancellationToken cancellationToken)
     {
         if (!Secrets.LooksLikeToken(token))
         {
-            return false;
+            return Task.FromResult(false);
         }
         var hash = Secrets.Hash(token);
+        return LeaveAsync(e => e.LeaveTokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>The entries of an address still waiting, first joined first: a signed-in client's own.</summary>
+    public Task<List<WaitlistEntry>> WaitingAsync(string email, CancellationToken cancellationToken) =>
+        db.WaitlistEntries.AsNoTracking().Where(e => e.Email == email && e.State == WaitlistState.Waiting).OrderBy(e => e.JoinedAtUtc).ToListAsync(cancellationToken);
+
+    /// <summary>Leaves from the client's own page: only an entry under their address.</summary>
+    public Task<bool> LeaveAsync(int entryId, string email, CancellationToken cancellationToken) =>
+        LeaveAsync(e => e.Id == entryId && e.Email == email, cancellationToken);
+
+    private async Task<bool> LeaveAsync(System.Linq.Expressions.Expression<Func<WaitlistEntry, bool>> which, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var entry = await db.WaitlistEntries.FirstOrDefaultAsync(e => e.LeaveTokenHash == hash, cancellationToken);
+        var entry = await db.WaitlistEntries.FirstOrDefaultAsync(which, cancellationToken);
         if (entry is null)
         {
             return false;

@@ -101,6 +101,8 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         var client = site.CreatePageClient();
         var first = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(43), Details("returning@example.com").WithHealth("thinners"));
         var again = Details("returning@example.com", "neck").With("Visit", "returning").With("HealthConsent", "true").With("HealthUnchanged", "true");
+        // Signed in to their own page: the mailbox is proven, so the record's answers may be carried forward.
+        await Account.AccountSteps.SignInAsync(site, client, "returning@example.com");
 
         var second = await IntakeSteps.BookAsync(site, client, SarahsHours.Hour(44), again);
 
@@ -110,6 +112,20 @@ public sealed class HealthAnswerTests(BookingSite site) : IClassFixture<BookingS
         Assert.Equal(before.ProtectedAnswers, after.ProtectedAnswers);
         Assert.True(after.NeedsConversation);
         Assert.Equal(["Blood thinners"], site.Decrypt(after)!.Flags);
+    }
+
+    [Fact]
+    public async Task Nothing_has_changed_typed_by_someone_who_only_knows_the_address_carries_no_answers_forward()
+    {
+        var first = await IntakeSteps.BookAsync(site, site.CreatePageClient(), SarahsHours.Hour(48), Details("known.answers@example.com").WithHealth("thinners"));
+        var again = Details("known.answers@example.com", "neck").With("Visit", "returning").With("HealthConsent", "true").With("HealthUnchanged", "true");
+
+        var second = await IntakeSteps.BookAsync(site, site.CreatePageClient(), SarahsHours.Hour(49), again);
+
+        var after = await site.IntakeAsync(second);
+        Assert.Equal(HealthStatus.AskInPerson, after.Health);
+        Assert.Null(after.ProtectedAnswers);
+        Assert.NotNull((await site.IntakeAsync(first)).ProtectedAnswers);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         _settings["RateLimits:Booking:PermitLimit"] = "1000000";
         _settings["RateLimits:Manage:PermitLimit"] = "1000000";
         _settings["RateLimits:SignIn:PermitLimit"] = "1000000";
+        _settings["RateLimits:Account:PermitLimit"] = "1000000";
         // Tests that wait for an email should not also wait out the pause that spares a real start-up.
         _settings["Site:BackgroundStartDelay"] = "00:00:00";
         UsesPostgres = TestDatabase.AllSitesOnPostgres;

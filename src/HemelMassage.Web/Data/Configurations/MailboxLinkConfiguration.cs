@@ -13,5 +13,7 @@ public sealed class MailboxLinkConfiguration : IEntityTypeConfiguration<MailboxL
         builder.Property(l => l.Email).HasMaxLength(254);
         builder.Property(l => l.PendingKey).HasMaxLength(64);
         builder.HasIndex(l => l.Email);
+        // The email side's queue: sign-in requests not yet looked up.
+        builder.HasIndex(l => new { l.Purpose, l.DecidedAtUtc });
     }
 }

@@ -17,6 +17,36 @@ namespace HemelMassage.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HemelMassage.Web.Account.ClientSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("ClientSessions");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Book.PendingBooking", b =>
                 {
                     b.Property<string>("Key")
@@ -98,6 +128,9 @@ namespace HemelMassage.Web.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitsMailboxProof")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CalendarSequence")
@@ -224,10 +257,16 @@ namespace HemelMassage.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -259,6 +298,8 @@ namespace HemelMassage.Web.Data.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Purpose", "DecidedAtUtc");
 
                     b.ToTable("MailboxLinks");
                 });
@@ -1301,6 +1342,15 @@ namespace HemelMassage.Web.Data.Migrations
                     b.HasIndex("TreatmentsId");
 
                     b.ToTable("TherapistTreatments");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Account.ClientSession", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>

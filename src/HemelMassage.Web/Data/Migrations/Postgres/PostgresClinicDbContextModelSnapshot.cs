@@ -22,6 +22,38 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HemelMassage.Web.Account.ClientSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("ClientSessions");
+                });
+
             modelBuilder.Entity("HemelMassage.Web.Book.PendingBooking", b =>
                 {
                     b.Property<string>("Key")
@@ -106,6 +138,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AwaitsMailboxProof")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("integer");
@@ -235,10 +270,16 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ClientId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
@@ -270,6 +311,8 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Purpose", "DecidedAtUtc");
 
                     b.ToTable("MailboxLinks");
                 });
@@ -1364,6 +1407,15 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.HasIndex("TreatmentsId");
 
                     b.ToTable("TherapistTreatments");
+                });
+
+            modelBuilder.Entity("HemelMassage.Web.Account.ClientSession", b =>
+                {
+                    b.HasOne("HemelMassage.Web.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HemelMassage.Web.Bookings.Booking", b =>
