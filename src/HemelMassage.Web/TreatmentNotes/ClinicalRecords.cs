@@ -31,7 +31,11 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
     /// late, left out) oldest first, in one query; scores are decrypted here, after the query, and only here.
     /// Restricted visits are left out unless <paramref name="includeRestricted"/> (the Owner).
     /// </summary>
-    public async Task<IReadOnlyList<VisitRecord>> VisitsAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VisitRecord>> VisitsAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken) =>
+        VisitsAsync(clientId, includeRestricted, actor: null, cancellationToken);
+
+    /// <param name="actor">Who the audit row names when it is not the signed-in staff member: the client reading their own progress.</param>
+    public async Task<IReadOnlyList<VisitRecord>> VisitsAsync(int clientId, bool includeRestricted, string? actor, CancellationToken cancellationToken)
     {
         var rows = await (from a in db.Bookings
                           where a.ClientId == clientId && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
@@ -60,7 +64,7 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
         }).ToList();
         if (rows.Any(r => r.Scores is not null || r.Answers is not null))
         {
-            await audit.SaveAsync("client.record-read", $"client {clientId}", $"Read the pain scores of {visits.Count} visits");
+            await audit.SaveAsync("client.record-read", $"client {clientId}", $"Read the pain scores of {visits.Count} visits", actor);
         }
         return visits;
     }

@@ -318,6 +318,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FirstVisit")
                         .HasColumnType("INTEGER");
 
@@ -327,6 +330,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NoFollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoReminders")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")

@@ -333,6 +333,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("FirstVisit")
                         .HasColumnType("boolean");
 
@@ -342,6 +345,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<bool>("NoFollowUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoReminders")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Phone")
