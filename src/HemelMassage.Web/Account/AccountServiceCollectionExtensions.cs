@@ -36,6 +36,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<ClientSessions>();
         services.AddScoped<SignInLinks>();
         services.AddScoped<AccountBookings>();
+        services.AddScoped<MyDetails>();
+        services.AddSingleton<IValidator<MyDetailsForm>, MyDetailsFormValidator>();
         services.AddScoped<IOutboxFeed>(sp => sp.GetRequiredService<SignInLinks>());
         services.AddSingleton<IValidator<AccountEmailForm>, AccountEmailFormValidator>();
         return services;
