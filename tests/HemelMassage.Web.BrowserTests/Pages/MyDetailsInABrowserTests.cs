@@ -18,9 +18,11 @@ public sealed partial class MyDetailsInABrowserTests(LiveSite live) : IClassFixt
     {
         const string email = "mina.mine@example.com";
         await SeedAsync(email);
+        // One sign-in (a link works once), then each size on the same page.
+        var page = await SignedInAsync(Browser.Phone, email);
         foreach (var (viewport, size) in new[] { (Browser.Phone, "phone"), (Browser.Desktop, "desktop") })
         {
-            var page = await SignedInAsync(viewport, email);
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
             foreach (var (path, heading) in new[] { ("/account/details", "My details"), ("/account/progress", "My progress"), ("/account/data", "My data") })
             {
                 Assert.Equal(200, (await page.GotoAsync(path))!.Status);
@@ -35,8 +37,8 @@ public sealed partial class MyDetailsInABrowserTests(LiveSite live) : IClassFixt
             await Steps.ContinueAsync(page, "Save my details");
             await Assertions.Expect(page.Locator("#Phone-error")).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page, "account-details-errors");
-            await page.Context.CloseAsync();
         }
+        await page.Context.CloseAsync();
     }
 
     /// <summary>Asks for a link, waits for the email the dispatcher delivers, opens it and presses the button.</summary>
@@ -79,6 +81,6 @@ public sealed partial class MyDetailsInABrowserTests(LiveSite live) : IClassFixt
         await db.SaveChangesAsync();
     }
 
-    [GeneratedRegex(@"https?://[^\s]+/account/sign-in/[A-Za-z0-9_-]{43}")]
+    [GeneratedRegex(@"/account/sign-in/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();
 }
