@@ -37,6 +37,8 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<Book.ISignedInClient>(sp => sp.GetRequiredService<ClientSessions>());
         services.AddScoped<SignInLinks>();
         services.AddScoped<AccountBookings>();
+        services.AddScoped<MyDetails>();
+        services.AddSingleton<IValidator<MyDetailsForm>, MyDetailsFormValidator>();
         services.AddScoped<IOutboxFeed>(sp => sp.GetRequiredService<SignInLinks>());
         services.AddSingleton<IValidator<AccountEmailForm>, AccountEmailFormValidator>();
         return services;

@@ -6,7 +6,7 @@ namespace HemelMassage.Web.Bookings;
 
 /// <summary>
 /// The bookings due a reminder, read from their current state each time the reminder job runs:
-/// a cancelled booking yields nothing, a moved one yields its new time.
+/// a cancelled booking yields nothing, a moved one yields its new time, a client who turned reminders off nothing.
 /// </summary>
 public sealed class BookingReminderSource(Availability availability, BookingNotices notices) : IReminderSource
 {
@@ -15,7 +15,7 @@ public sealed class BookingReminderSource(Availability availability, BookingNoti
     {
         var due = await db.Bookings.AsNoTracking()
             .Include(a => a.Client)
-            .Where(a => a.Status == BookingStatus.Booked && a.Client!.Email != "" && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
+            .Where(a => a.Status == BookingStatus.Booked && a.Client!.Email != "" && !a.Client.NoReminders && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);
         var schedule = await availability.ScheduleAsync(cancellationToken);

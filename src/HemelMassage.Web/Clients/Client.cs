@@ -24,4 +24,8 @@ public sealed class Client
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>The client asked for no follow-up email after any visit: set only by staff or through a link sent to their address.</summary>
     public bool NoFollowUp { get; set; }
+    /// <summary>The client asked for no day-before reminder: set by staff or by the client on their own page.</summary>
+    public bool NoReminders { get; set; }
+    /// <summary>When the client asked, on their own page, to be erased; cleared when the Owner erases the record. The Owner acts under the retention rules.</summary>
+    public DateTime? ErasureRequestedAtUtc { get; set; }
 }

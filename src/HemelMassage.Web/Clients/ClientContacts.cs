@@ -21,7 +21,7 @@ public sealed class ClientContacts(ClinicDbContext db, AuditLog audit)
     }
 
     /// <summary>Applies the details given (audited); returns the fields that changed, in words, or "" when none did.</summary>
-    public string Update(Client client, string name, string? email, string? phone, string how)
+    public string Update(Client client, string name, string? email, string? phone, string how, string? actor = null)
     {
         var changed = new List<string>();
         name = (PersonName.Normalise(name) ?? "").Trim();
@@ -47,7 +47,7 @@ public sealed class ClientContacts(ClinicDbContext db, AuditLog audit)
             return "";
         }
         var what = string.Join(", ", changed);
-        audit.Add("client.contact", $"client {client.Id}", $"{what} changed ({how})");
+        audit.Add("client.contact", $"client {client.Id}", $"{what} changed ({how})", actor);
         return what;
     }
 

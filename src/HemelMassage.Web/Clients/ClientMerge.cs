@@ -60,6 +60,8 @@ public sealed class ClientMerge(ClinicDbContext db, ClientRecords records, Audit
         await db.SummaryConsents.Where(c => c.ClientId == otherId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientId, keepId), cancellationToken);
         keep.FirstVisit = keep.FirstVisit && other.FirstVisit;
         keep.NoFollowUp = keep.NoFollowUp || other.NoFollowUp;
+        keep.NoReminders = keep.NoReminders || other.NoReminders;
+        keep.ErasureRequestedAtUtc ??= other.ErasureRequestedAtUtc;
         db.Clients.Remove(other);
         // The other record goes first: the kept one may take its email address, which is unique.
         await db.SaveChangesAsync(cancellationToken);

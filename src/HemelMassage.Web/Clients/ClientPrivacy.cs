@@ -22,7 +22,10 @@ public sealed class ClientPrivacy(
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public async Task<string?> ExportAsync(int id, CancellationToken cancellationToken)
+    public Task<string?> ExportAsync(int id, CancellationToken cancellationToken) => ExportAsync(id, actor: null, cancellationToken);
+
+    /// <param name="actor">Who the audit row names when it is not the signed-in staff member: the client downloading their own data.</param>
+    public async Task<string?> ExportAsync(int id, string? actor, CancellationToken cancellationToken)
     {
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (client is null)
@@ -79,7 +82,7 @@ public sealed class ClientPrivacy(
             .Select(c => new { c.GivenBy, c.SharedWith, c.GivenAtUtc, c.RecordedBy }).ToListAsync(cancellationToken);
         var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == client.Email)
             .Select(m => new { m.Subject, Kind = m.Kind.ToString(), Status = m.Status.ToString() }).ToListAsync(cancellationToken);
-        await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)");
+        await audit.SaveAsync("client.export", $"client {id}", "Exported everything held about the client (JSON)", actor);
         return JsonSerializer.Serialize(new
         {
             ExportedAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -142,6 +145,7 @@ public sealed class ClientPrivacy(
             client.Email = $"erased-{id}@invalid";
             client.Phone = "";
             client.StaffNotes = null;
+            client.ErasureRequestedAtUtc = null;
             audit.Add("client.erase", $"client {id}", "Personal data erased, with the copies of their emails kept as files; bookings kept anonymised");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

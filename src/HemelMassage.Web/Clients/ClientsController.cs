@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HemelMassage.Web.Clients;
 
-public sealed record ClientsPage(string? Term, IReadOnlyList<ClientRow> Clients);
+/// <param name="ErasureRequests">Clients who asked on their own page to be erased and are not yet: for the Owner only (empty for reception).</param>
+public sealed record ClientsPage(string? Term, IReadOnlyList<ClientRow> Clients, IReadOnlyList<ClientRow> ErasureRequests);
 
 public sealed record ClientEditPage(int Id, ClientEditForm Form);
 
@@ -21,8 +22,15 @@ public sealed class ClientsController(
     IValidator<ClientEditForm> editValidator, IValidator<ClientNotesForm> notesValidator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>
-        View(new ClientsPage(q, await records.SearchAsync(q is { Length: <= 100 } ? q : null, cancellationToken)));
+    public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
+    {
+        var found = await records.SearchAsync(q is { Length: <= 100 } ? q : null, cancellationToken);
+        var asked = User.IsInRole(StaffRoles.Owner)
+            ? await db.Clients.AsNoTracking().Where(c => c.ErasureRequestedAtUtc != null).OrderBy(c => c.ErasureRequestedAtUtc)
+                .Select(c => new ClientRow(c.Id, c.Name, c.Email, c.Phone, 0, 0)).ToListAsync(cancellationToken)
+            : [];
+        return View(new ClientsPage(q, found, asked));
+    }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, int? page, CancellationToken cancellationToken) =>

@@ -73,13 +73,17 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
     }
 
     /// <summary>Every visit of one client with all its scores decrypted (the progress page, the summary), the read audited.</summary>
-    public async Task<IReadOnlyList<VisitRecord>> ReadAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VisitRecord>> ReadAsync(int clientId, bool includeRestricted, CancellationToken cancellationToken) =>
+        ReadAsync(clientId, includeRestricted, actor: null, cancellationToken);
+
+    /// <param name="actor">Who the audit row names when it is not the signed-in staff member: the client reading their own progress.</param>
+    public async Task<IReadOnlyList<VisitRecord>> ReadAsync(int clientId, bool includeRestricted, string? actor, CancellationToken cancellationToken)
     {
         var stored = await VisitsAsync([clientId], includeRestricted, cancellationToken);
         var visits = stored.Select(Open).ToList();
         if (stored.Any(v => v.SealedAnswers is not null || v.SealedScores is not null))
         {
-            await audit.SaveAsync("client.record-read", $"client {clientId}", $"Read the pain scores of {visits.Count} visits");
+            await audit.SaveAsync("client.record-read", $"client {clientId}", $"Read the pain scores of {visits.Count} visits", actor);
         }
         return visits;
     }

@@ -346,6 +346,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FirstVisit")
                         .HasColumnType("INTEGER");
 
@@ -355,6 +358,9 @@ namespace HemelMassage.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NoFollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoReminders")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")

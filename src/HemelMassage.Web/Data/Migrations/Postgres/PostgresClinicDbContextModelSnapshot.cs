@@ -363,6 +363,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("FirstVisit")
                         .HasColumnType("boolean");
 
@@ -372,6 +375,9 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<bool>("NoFollowUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoReminders")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Phone")

@@ -1,0 +1,92 @@
+using HemelMassage.Web.Clients;
+using HemelMassage.Web.Data;
+using HemelMassage.Web.Intake;
+using HemelMassage.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace HemelMassage.Web.Account;
+
+/// <summary>What "My details" shows: the form, the address signed in with, the email choices, the health consent and an erasure request.</summary>
+public sealed record MyDetailsPage(MyDetailsForm Form, string Email, bool NoFollowUp, bool NoReminders, DateTime? HealthConsentAtUtc, DateTime? ErasureRequestedAtUtc);
+
+/// <summary>
+/// The signed-in client's own details and choices. Each change goes through the code staff use for the same change
+/// (<see cref="ClientContacts.Update"/>, <see cref="IntakeRecords.WithdrawConsentAsync(int, string, CancellationToken)"/>) and is
+/// audited with the client as the actor (<see cref="Actor"/>).
+/// </summary>
+public sealed class MyDetails(ClinicDbContext db, ClientContacts contacts, IntakeRecords intakes, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Who the audit log names for what a client does on their own page.</summary>
+    public static string Actor(int clientId) => $"client {clientId} (their own page)";
+
+    public async Task<MyDetailsPage?> PageAsync(int clientId, MyDetailsForm? form, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+        // The date of the latest consent is not itself a health answer: nothing is decrypted here.
+        var consent = await (from i in db.Intakes
+                             join a in db.Bookings on i.BookingId equals a.Id
+                             where a.ClientId == clientId && i.HealthConsentAtUtc != null
+                             select i.HealthConsentAtUtc).MaxAsync(cancellationToken);
+        return new MyDetailsPage(form ?? new MyDetailsForm { Name = client.Name, Phone = client.Phone },
+            client.Email, client.NoFollowUp, client.NoReminders, consent, client.ErasureRequestedAtUtc);
+    }
+
+    /// <summary>Name and phone; the email address changes only through a link to the new address. Returns the fields changed, in words ("" for none).</summary>
+    public async Task<string?> SaveContactsAsync(int clientId, MyDetailsForm form, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+        var changed = contacts.Update(client, form.Name, client.Email, form.Phone, "by the client on their own page", Actor(clientId));
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
+
+    public async Task<bool> SavePreferencesAsync(int clientId, MyPreferencesForm form, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return false;
+        }
+        if (client.NoFollowUp != form.NoFollowUp || client.NoReminders != form.NoReminders)
+        {
+            client.NoFollowUp = form.NoFollowUp;
+            client.NoReminders = form.NoReminders;
+            audit.Add("client.email-choices", $"client {clientId}",
+                $"Follow-up emails {(form.NoFollowUp ? "off" : "on")}, reminders {(form.NoReminders ? "off" : "on")}", Actor(clientId));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>The same withdrawal as the emailed link and the Owner's button, with the same effect and audit; null when the client is gone.</summary>
+    public async Task<int?> WithdrawHealthConsentAsync(int clientId, CancellationToken cancellationToken)
+    {
+        var email = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Email).FirstOrDefaultAsync(cancellationToken);
+        return email is null ? null : await intakes.WithdrawConsentAsync(clientId, email, cancellationToken);
+    }
+
+    /// <summary>Records the request once (a second press keeps the first date); the Owner erases under the retention rules.</summary>
+    public async Task<bool> RequestErasureAsync(int clientId, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return false;
+        }
+        if (client.ErasureRequestedAtUtc is null)
+        {
+            client.ErasureRequestedAtUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Add("client.erasure-requested", $"client {clientId}", "The client asked on their own page to be erased", Actor(clientId));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return true;
+    }
+}

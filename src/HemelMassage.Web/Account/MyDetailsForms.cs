@@ -1,0 +1,27 @@
+using FluentValidation;
+using HemelMassage.Web.Clients;
+
+namespace HemelMassage.Web.Account;
+
+/// <summary>"My details": the name and phone a client may change themselves.</summary>
+public sealed class MyDetailsForm
+{
+    public string Name { get; set; } = "";
+    public string? Phone { get; set; }
+}
+
+/// <summary>The emails a client may turn off: follow-ups after a visit, and the day-before reminder.</summary>
+public sealed class MyPreferencesForm
+{
+    public bool NoFollowUp { get; set; }
+    public bool NoReminders { get; set; }
+}
+
+public sealed class MyDetailsFormValidator : AbstractValidator<MyDetailsForm>
+{
+    public MyDetailsFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Please enter your name.").MaximumLength(100).WithMessage("Please keep your name under 100 characters.");
+        ContactRules.Phone(RuleFor(f => f.Phone));
+    }
+}

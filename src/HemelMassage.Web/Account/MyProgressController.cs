@@ -1,0 +1,27 @@
+using HemelMassage.Web.Progress;
+using HemelMassage.Web.Site;
+using HemelMassage.Web.TreatmentNotes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HemelMassage.Web.Account;
+
+/// <summary>
+/// "My progress" (<c>/account/progress</c>): the felt areas and scores over visits in the words of the staff's progress
+/// page (<see cref="AreaProgress.Words"/>). Restricted visits (an erasure asked for within the retention period) are
+/// never read; the read is audited as the client's own.
+/// </summary>
+[PrivatePage]
+public sealed class MyProgressController(ClinicalRecords records, IOptions<TreatmentOptions> options) : Controller
+{
+    [HttpGet("/account/progress")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        if (await ClientSessions.ClientIdAsync(HttpContext) is not int clientId)
+        {
+            return Redirect("/account");
+        }
+        var visits = await records.ReadAsync(clientId, includeRestricted: false, MyDetails.Actor(clientId), cancellationToken);
+        return View("Progress", ClientProgress.Of(visits, options.Value.ReviewAfterVisits));
+    }
+}
