@@ -13,6 +13,8 @@ public enum MailboxLinkPurpose
     SignIn = 4,
     /// <summary>"Confirm this booking is yours": joins an online booking to the client record its address already had.</summary>
     ProveBooking = 5,
+    /// <summary>Change the address of the client's record (<see cref="MailboxLink.ClientId"/>) to the one the link went to (<see cref="MailboxLink.Email"/>).</summary>
+    ChangeEmail = 6,
 }
 
 /// <summary>

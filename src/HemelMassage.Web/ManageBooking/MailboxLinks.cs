@@ -39,8 +39,15 @@ public sealed class MailboxLinks(ClinicDbContext db, TimeProvider clock, IBookin
     }
 
     /// <summary>Where a link lands: the client's sign-in page, or the mailbox page that names what the button does.</summary>
-    public static string PathOf(MailboxLinkPurpose purpose, string token) =>
-        (purpose == MailboxLinkPurpose.SignIn ? "/account/sign-in/" : "/booking/email/") + token;
+    public static string PathOf(MailboxLinkPurpose purpose, string token) => purpose switch
+    {
+        MailboxLinkPurpose.SignIn => "/account/sign-in/",
+        MailboxLinkPurpose.ChangeEmail => "/account/email/",
+        _ => "/booking/email/",
+    } + token;
+
+    /// <summary>The account's own links (sign-in, a new address), which the booking's mailbox page does not act on.</summary>
+    public static bool IsAccounts(MailboxLinkPurpose purpose) => purpose is MailboxLinkPurpose.SignIn or MailboxLinkPurpose.ChangeEmail;
 
     /// <summary>The link behind <paramref name="token"/>, used or not, expired or not; null when it never existed.</summary>
     public async Task<MailboxLink?> FindAsync(string? token, CancellationToken cancellationToken)
