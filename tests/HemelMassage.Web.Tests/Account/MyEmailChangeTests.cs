@@ -80,6 +80,7 @@ public sealed partial class MyEmailChangeTests(BookingSite site) : IClassFixture
     }
 
     [Fact]
+    [Trait("Database", "Both")]
     public async Task An_address_another_client_holds_is_refused_when_typed_and_again_at_the_link_without_saying_whose_it_is()
     {
         var (browser, clientId) = await SignedInAsync("2026-12-10T13:00Z", "tia.taken@example.com", "Tia Taken");
