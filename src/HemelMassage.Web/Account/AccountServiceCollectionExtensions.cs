@@ -33,12 +33,14 @@ public static class AccountServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateOnStart();
         services.AddScoped<ClientSessions>();
         services.AddScoped<Book.ISignedInClient>(sp => sp.GetRequiredService<ClientSessions>());
         services.AddScoped<SignInLinks>();
         services.AddScoped<AccountBookings>();
         services.AddScoped<MyDetails>();
         services.AddSingleton<IValidator<MyDetailsForm>, MyDetailsFormValidator>();
+        services.AddSingleton<IValidator<MyEmailForm>, MyEmailFormValidator>();
         services.AddScoped<IOutboxFeed>(sp => sp.GetRequiredService<SignInLinks>());
         services.AddSingleton<IValidator<AccountEmailForm>, AccountEmailFormValidator>();
         return services;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HemelMassage.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HemelMassage.Web.Account;
 
@@ -10,7 +11,7 @@ namespace HemelMassage.Web.Account;
 /// and changes nothing.
 /// </summary>
 [PrivatePage]
-public sealed class MyDetailsController(MyDetails details, IValidator<MyDetailsForm> validator) : Controller
+public sealed class MyDetailsController(MyDetails details, IValidator<MyDetailsForm> validator, IValidator<MyEmailForm> emailValidator) : Controller
 {
     [HttpGet("/account/details")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -34,6 +35,39 @@ public sealed class MyDetailsController(MyDetails details, IValidator<MyDetailsF
         }
         var changed = await details.SaveContactsAsync(clientId, form, cancellationToken);
         TempData["Notice"] = string.IsNullOrEmpty(changed) ? "Nothing to change: your details were already as shown." : "Saved: your " + changed + ".";
+        return Redirect("/account/details");
+    }
+
+    /// <summary>A new address: nothing changes here; a link goes to it (<see cref="MyDetails.AskEmailChangeAsync"/>).</summary>
+    [HttpPost("/account/details/email")]
+    [EnableRateLimiting(RateLimits.Account)]
+    public async Task<IActionResult> ChangeEmail(MyEmailForm? form, CancellationToken cancellationToken)
+    {
+        if (await ClientSessions.ClientIdAsync(HttpContext) is not int clientId)
+        {
+            return Redirect("/account");
+        }
+        form ??= new MyEmailForm();
+        ModelState.Clear();
+        ModelState.AddErrors(await emailValidator.ValidateAsync(form, cancellationToken));
+        var asked = ModelState.IsValid ? await details.AskEmailChangeAsync(clientId, form.NewEmail!, cancellationToken) : (EmailChangeAsked?)null;
+        if (asked == EmailChangeAsked.Gone)
+        {
+            return Redirect("/account");
+        }
+        if (asked == EmailChangeAsked.Same)
+        {
+            ModelState.AddModelError(nameof(MyEmailForm.NewEmail), "That is already your email address: enter the new one.");
+        }
+        else if (asked == EmailChangeAsked.Taken)
+        {
+            ModelState.AddModelError(nameof(MyEmailForm.NewEmail), MyDetails.TakenMessage);
+        }
+        if (asked != EmailChangeAsked.Sent)
+        {
+            return await details.PageAsync(clientId, null, cancellationToken, form) is { } page ? View("Details", page) : Redirect("/account");
+        }
+        TempData["Notice"] = $"We have emailed a link to {form.NewEmail!.Trim()}. Your address changes only when you open it and press its button, within {Bookings.Durations.Say(ManageBooking.MailboxLinks.Lifetime)}; until then we keep writing to your current one.";
         return Redirect("/account/details");
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HemelMassage.Web.Clients;
+using HemelMassage.Web.Site;
 
 namespace HemelMassage.Web.Account;
 
@@ -8,6 +9,23 @@ public sealed class MyDetailsForm
 {
     public string Name { get; set; } = "";
     public string? Phone { get; set; }
+}
+
+/// <summary>"My details": the new email address, which changes only once a link sent to it is used.</summary>
+public sealed class MyEmailForm
+{
+    public string? NewEmail { get; set; }
+}
+
+public sealed class MyEmailFormValidator : AbstractValidator<MyEmailForm>
+{
+    public MyEmailFormValidator()
+    {
+        RuleFor(f => f.NewEmail).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Please enter your new email address.")
+            .MaximumLength(EmailAddresses.MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
+            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
+    }
 }
 
 /// <summary>The emails a client may turn off: follow-ups after a visit, and the day-before reminder.</summary>

@@ -8,11 +8,11 @@ namespace HemelMassage.Web.Account;
 
 /// <summary>
 /// "My progress" (<c>/account/progress</c>): the felt areas and scores over visits in the words of the staff's progress
-/// page (<see cref="AreaProgress.Words"/>). Restricted visits (an erasure asked for within the retention period) are
+/// page (<see cref="AreaProgress.Words"/>), and the signed notes when the clinic turns that on (<see cref="AccountOptions.ShowTherapistNotes"/>). Restricted visits (an erasure asked for within the retention period) are
 /// never read; the read is audited as the client's own.
 /// </summary>
 [PrivatePage]
-public sealed class MyProgressController(ClinicalRecords records, IOptions<TreatmentOptions> options) : Controller
+public sealed class MyProgressController(ClinicalRecords records, IOptions<TreatmentOptions> options, IOptions<AccountOptions> account) : Controller
 {
     [HttpGet("/account/progress")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -22,6 +22,10 @@ public sealed class MyProgressController(ClinicalRecords records, IOptions<Treat
             return Redirect("/account");
         }
         var visits = await records.ReadAsync(clientId, includeRestricted: false, MyDetails.Actor(clientId), cancellationToken);
+        // The clinic's choice (Account:ShowTherapistNotes): signed notes only, read and audited as the client's own.
+        ViewData["Notes"] = account.Value.ShowTherapistNotes
+            ? await records.SignedNotesAsync(clientId, MyDetails.Actor(clientId), cancellationToken)
+            : new Dictionary<int, SoapText>();
         return View("Progress", ClientProgress.Of(visits, options.Value.ReviewAfterVisits));
     }
 }

@@ -13,6 +13,8 @@ public enum MailboxLinkPurpose
     SignIn = 4,
     /// <summary>"Confirm this booking is yours": joins an online booking to the client record its address already had.</summary>
     ProveBooking = 5,
+    /// <summary>Change the address of the client's record (<see cref="MailboxLink.ClientId"/>) to the one the link went to (<see cref="MailboxLink.Email"/>).</summary>
+    ChangeEmail = 6,
 }
 
 /// <summary>
@@ -40,7 +42,14 @@ public sealed class MailboxLink
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? UsedAtUtc { get; set; }
 
-    /// <summary>Where a link lands: the client's sign-in page, or the mailbox page that names what its button does.</summary>
-    public static string PathOf(MailboxLinkPurpose purpose, string token) =>
-        (purpose == MailboxLinkPurpose.SignIn ? "/account/sign-in/" : "/booking/email/") + token;
+    /// <summary>Where a link lands: the client's sign-in page, the new-address page, or the mailbox page that names what its button does.</summary>
+    public static string PathOf(MailboxLinkPurpose purpose, string token) => purpose switch
+    {
+        MailboxLinkPurpose.SignIn => "/account/sign-in/",
+        MailboxLinkPurpose.ChangeEmail => "/account/email/",
+        _ => "/booking/email/",
+    } + token;
+
+    /// <summary>The account's own links (sign-in, a new address), which the booking's mailbox page does not act on.</summary>
+    public static bool IsAccounts(MailboxLinkPurpose purpose) => purpose is MailboxLinkPurpose.SignIn or MailboxLinkPurpose.ChangeEmail;
 }

@@ -71,6 +71,7 @@ public sealed class EmailSearch(ClinicDbContext db)
         EmailKind.WaitlistOffer => "Waitlist: hour offered",
         EmailKind.WaitlistExpired => "Waitlist: hold ended",
         EmailKind.WaitlistRemoved => "Waitlist: taken off by staff",
+        EmailKind.EmailChanged => "Email address changed (to the old one)",
         _ => kind.ToString(),
     };
 

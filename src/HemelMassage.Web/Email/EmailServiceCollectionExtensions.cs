@@ -21,6 +21,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<IBookingNotifications, OutboxBookingNotifications>();
         services.AddScoped<StaffInvitationEmail>();
         services.AddScoped<StaffPasswordLinkEmail>();
+        services.AddScoped<EmailChangedEmail>();
         services.AddSingleton<OutboxSecrets>();
         services.AddScoped<EmailSearch>();
 

@@ -25,6 +25,8 @@ public enum EmailKind
     WaitlistOffer,
     WaitlistExpired,
     WaitlistRemoved,
+    /// <summary>To the old address: the client's email address was changed (no link).</summary>
+    EmailChanged,
 }
 
 /// <summary>

@@ -20,8 +20,8 @@ public sealed class MailboxLinkController(
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
-        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
+        // A sign-in or new-address link is the account's (/account/...): here it does nothing.
+        if (link is null || MailboxLink.IsAccounts(link.Purpose))
         {
             return this.NotValid();
         }
@@ -44,8 +44,8 @@ public sealed class MailboxLinkController(
     public async Task<IActionResult> Act(string token, CancellationToken cancellationToken)
     {
         var link = await links.FindAsync(token, cancellationToken);
-        // A sign-in link is the account's (/account/sign-in/...): here it does nothing.
-        if (link is null || link.Purpose == MailboxLinkPurpose.SignIn)
+        // A sign-in or new-address link is the account's (/account/...): here it does nothing.
+        if (link is null || MailboxLink.IsAccounts(link.Purpose))
         {
             return this.NotValid();
         }

@@ -107,4 +107,30 @@ public sealed class ClinicalRecords(ClinicDbContext db, ClinicalRecordProtector 
         BodyRegions.Join(scores.SelectMany(s => s ?? None).Where(s => ScoreSheet.IsScore(s.Value)).Select(s => s.Key));
 
     private static IReadOnlyList<string>? Marked(string? stored) => stored is null ? null : BodyRegions.Split(stored);
+
+    /// <summary>
+    /// The signed notes of the client's visits, as each reads now (the last amendment's text, or the note's own, decrypted by
+    /// <see cref="ClinicalRecordProtector"/> as on the staff note page). Drafts and restricted notes are never read; one audit row
+    /// names <paramref name="actor"/> when any note is.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, SoapText>> SignedNotesAsync(int clientId, string actor, CancellationToken cancellationToken)
+    {
+        var notes = await (from n in db.TreatmentNotes
+                           join a in db.Bookings on n.BookingId equals a.Id
+                           where a.ClientId == clientId && n.SignedAtUtc != null && n.RestrictedAtUtc == null
+                               && (a.Status == BookingStatus.Booked || a.Status == BookingStatus.Arrived)
+                           select new { n.BookingId, n.ProtectedText }).AsNoTracking().ToListAsync(cancellationToken);
+        if (notes.Count == 0)
+        {
+            return new Dictionary<int, SoapText>();
+        }
+        var ids = notes.Select(n => n.BookingId).ToList();
+        var amendments = await db.TreatmentNoteAmendments.AsNoTracking().Where(m => ids.Contains(m.BookingId))
+            .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).Select(m => new { m.BookingId, m.ProtectedText }).ToListAsync(cancellationToken);
+        var texts = notes.ToDictionary(n => n.BookingId, n =>
+            (amendments.LastOrDefault(m => m.BookingId == n.BookingId) is { } last ? protector.UnprotectAmendment(last.ProtectedText)?.Text : null)
+            ?? protector.UnprotectNote(n.ProtectedText) ?? SoapText.Empty);
+        await audit.SaveAsync("client.treatment-note-read", $"client {clientId}", $"Read the signed treatment notes of {texts.Count} visits", actor);
+        return texts;
+    }
 }

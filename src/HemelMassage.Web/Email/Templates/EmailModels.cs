@@ -61,6 +61,8 @@ public sealed record FollowUpWhy(string Areas, string Why);
 public sealed record StaffInvitationModel(string Name, string Role, string Link);
 
 /// <param name="Lifetime">How long the link works, in words ("1 hour").</param>
+public sealed record EmailChangedModel(string Name);
+
 public sealed record StaffPasswordLinkModel(string Name, string Link, string Lifetime, bool ByOwner);
 
 /// <param name="Booking">The booking it is about, in words, or null.</param>
