@@ -16,15 +16,16 @@ public static class AccountServiceCollectionExtensions
         {
             var secure = site.Value.SecureCookies;
             // "__Host-": the browser keeps it only if Secure, host-only and for path "/". Strict: a link from another
-            // site never arrives signed in. No Expires: the session row, not the cookie, says when it ends.
+            // site never arrives signed in. No Expires on the cookie (the browser drops it when closed); the ticket inside
+            // it expires after 30 idle minutes, renewed as the client moves about, and the session row ends it at 4 hours.
             cookie.Cookie.Name = secure ? "__Host-" + ClientSessions.CookieName : ClientSessions.CookieName;
             cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.IsEssential = true;
-            cookie.ExpireTimeSpan = ClientSessions.Longest;
-            cookie.SlidingExpiration = false;
+            cookie.ExpireTimeSpan = ClientSessions.Idle;
+            cookie.SlidingExpiration = true;
             cookie.Events.OnValidatePrincipal = ClientSessions.ValidateAsync;
             // The account's pages check the session themselves; nothing under this scheme redirects anywhere.
             cookie.Events.OnRedirectToLogin = context =>

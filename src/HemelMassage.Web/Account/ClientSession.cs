@@ -2,7 +2,7 @@ namespace HemelMassage.Web.Account;
 
 /// <summary>
 /// A client signed in to their own page. The cookie carries only a random secret; this row is the session, so
-/// signing out (deleting it) ends a copied cookie too, and it ends by itself when idle or old.
+/// signing out (deleting it) ends a copied cookie too. It ends by itself when old; the cookie ends it sooner when idle.
 /// </summary>
 public sealed class ClientSession
 {
@@ -11,5 +11,4 @@ public sealed class ClientSession
     public required string SecretHash { get; set; }
     public int ClientId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    public DateTime LastSeenAtUtc { get; set; }
 }

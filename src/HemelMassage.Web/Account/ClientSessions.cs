@@ -18,18 +18,20 @@ public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock) : Boo
     public const string CookieName = "hm-client";
     private const string SecretClaim = "client-session";
 
-    /// <summary>Ends after this long with no request.</summary>
+    /// <summary>Ends after this long with no request: the cookie's own expiry, renewed as the client moves about.</summary>
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
-    /// <summary>Ends this long after signing in, however busy.</summary>
+    /// <summary>Ends this long after signing in, however busy: the session row's age.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromHours(4);
-    // A write per request would be a write per page; a minute's slack on a 30-minute rule is nothing.
-    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+    // A fresh cookie on every response would be work for nothing; a minute's slack on a 30-minute rule is nothing.
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
 
     public async Task SignInAsync(HttpContext http, int clientId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var secret = Secrets.NewToken();
-        db.ClientSessions.Add(new ClientSession { SecretHash = Secrets.Hash(secret), ClientId = clientId, CreatedAtUtc = now, LastSeenAtUtc = now });
+        // Reading a page writes nothing, so sessions past their longest are swept here, by the next sign-in.
+        await db.ClientSessions.Where(s => s.CreatedAtUtc <= now - Longest).ExecuteDeleteAsync(cancellationToken);
+        db.ClientSessions.Add(new ClientSession { SecretHash = Secrets.Hash(secret), ClientId = clientId, CreatedAtUtc = now });
         await db.SaveChangesAsync(cancellationToken);
         var identity = new ClaimsIdentity([new Claim(SecretClaim, secret)], Scheme);
         // Not persistent: the cookie carries no Expires and goes when the browser closes; the row ends it sooner.
@@ -48,6 +50,14 @@ public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock) : Boo
         await http.SignOutAsync(Scheme);
     }
 
+    /// <summary>Ends every session of the client but the one making this request (after their email address changed).</summary>
+    public async Task EndOthersAsync(HttpContext http, int clientId, CancellationToken cancellationToken)
+    {
+        var result = await http.AuthenticateAsync(Scheme);
+        var current = result.Principal?.FindFirstValue(SecretClaim) is { } secret ? Secrets.Hash(secret) : "";
+        await db.ClientSessions.Where(s => s.ClientId == clientId && s.SecretHash != current).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>The signed-in client's id, or null: no cookie, an ended session, or a client since erased.</summary>
     public static async Task<int?> ClientIdAsync(HttpContext http)
     {
@@ -59,7 +69,10 @@ public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock) : Boo
     public async Task<Clients.Client?> FindAsync(HttpContext http, CancellationToken cancellationToken) =>
         await ClientIdAsync(http) is int id ? await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
 
-    /// <summary>On every request with the cookie: the row must exist and be neither idle nor too old.</summary>
+    /// <summary>
+    /// On every request with an unexpired cookie: the row must exist and be younger than <see cref="Longest"/>. Nothing
+    /// is written (a page read changes nothing); the idle rule is the cookie's sliding expiry, renewed here.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -67,20 +80,16 @@ public sealed class ClientSessions(ClinicDbContext db, TimeProvider clock) : Boo
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var secret = context.Principal?.FindFirstValue(SecretClaim);
         var hash = secret is null ? null : Secrets.Hash(secret);
-        var session = hash is null ? null : await db.ClientSessions.FirstOrDefaultAsync(s => s.SecretHash == hash, context.HttpContext.RequestAborted);
-        if (session is null || now - session.LastSeenAtUtc >= Idle || now - session.CreatedAtUtc >= Longest)
+        var session = hash is null ? null : await db.ClientSessions.AsNoTracking().FirstOrDefaultAsync(s => s.SecretHash == hash, context.HttpContext.RequestAborted);
+        if (session is null || now - session.CreatedAtUtc >= Longest)
         {
-            if (session is not null)
-            {
-                await db.ClientSessions.Where(s => s.Id == session.Id).ExecuteDeleteAsync(context.HttpContext.RequestAborted);
-            }
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
-        if (now - session.LastSeenAtUtc >= TouchEvery)
+        if (context.Properties.IssuedUtc is not { } issued || now - issued.UtcDateTime >= RenewEvery)
         {
-            await db.ClientSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now), context.HttpContext.RequestAborted);
+            context.ShouldRenew = true;
         }
         // The client id comes from the row, never from the cookie.
         var identity = new ClaimsIdentity([new Claim(SecretClaim, secret!), new Claim(ClaimTypes.NameIdentifier, session.ClientId.ToString(System.Globalization.CultureInfo.InvariantCulture))], Scheme);

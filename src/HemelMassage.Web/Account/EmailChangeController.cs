@@ -24,7 +24,7 @@ public sealed record EmailChangeLinkView(string Token, string NewEmail, EmailCha
 /// </summary>
 [EnableRateLimiting(RateLimits.Manage)]
 [PrivatePage]
-public sealed class EmailChangeController(MailboxLinks links, MyDetails details) : Controller
+public sealed class EmailChangeController(MailboxLinks links, MyDetails details, ClientSessions sessions) : Controller
 {
     [HttpGet("/account/email/{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
@@ -51,6 +51,11 @@ public sealed class EmailChangeController(MailboxLinks links, MyDetails details)
             EmailChangeOutcome.Taken => EmailChangeLinkState.Taken,
             _ => EmailChangeLinkState.Expired,
         };
+        if (state == EmailChangeLinkState.Changed)
+        {
+            // Whoever else was signed in under the old address is signed out; this browser, if it was signed in, stays.
+            await sessions.EndOthersAsync(HttpContext, link.ClientId!.Value, cancellationToken);
+        }
         return View("EmailChange", new EmailChangeLinkView(token, link.Email, state));
     }
 

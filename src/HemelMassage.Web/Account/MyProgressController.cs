@@ -11,6 +11,9 @@ namespace HemelMassage.Web.Account;
 /// page (<see cref="AreaProgress.Words"/>), and the signed notes when the clinic turns that on (<see cref="AccountOptions.ShowTherapistNotes"/>). Restricted visits (an erasure asked for within the retention period) are
 /// never read; the read is audited as the client's own.
 /// </summary>
+/// <param name="Notes">The signed notes by booking id; empty unless the clinic shows them.</param>
+public sealed record MyProgressView(ClientProgress Progress, IReadOnlyDictionary<int, SoapText> Notes);
+
 [PrivatePage]
 public sealed class MyProgressController(ClinicalRecords records, IOptions<TreatmentOptions> options, IOptions<AccountOptions> account) : Controller
 {
@@ -23,9 +26,9 @@ public sealed class MyProgressController(ClinicalRecords records, IOptions<Treat
         }
         var visits = await records.ReadAsync(clientId, includeRestricted: false, MyDetails.Actor(clientId), cancellationToken);
         // The clinic's choice (Account:ShowTherapistNotes): signed notes only, read and audited as the client's own.
-        ViewData["Notes"] = account.Value.ShowTherapistNotes
+        var notes = account.Value.ShowTherapistNotes
             ? await records.SignedNotesAsync(clientId, MyDetails.Actor(clientId), cancellationToken)
             : new Dictionary<int, SoapText>();
-        return View("Progress", ClientProgress.Of(visits, options.Value.ReviewAfterVisits));
+        return View("Progress", new MyProgressView(ClientProgress.Of(visits, options.Value.ReviewAfterVisits), notes));
     }
 }

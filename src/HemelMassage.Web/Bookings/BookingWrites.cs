@@ -118,12 +118,12 @@ public sealed class BookingWrites(
         created.Changes.Add(new BookingChange { AtUtc = now, By = by.Name, What = what });
         db.Bookings.Add(created);
         await db.SaveChangesAsync(cancellationToken);
-        var notice = await NoticeAsync(created, token, cancellationToken) with { BookedByStaff = by.IsStaff ? by.Name : null };
-        notifications.Booked(db, notice);
-        if (created.AwaitsMailboxProof)
+        var notice = await NoticeAsync(created, token, cancellationToken) with
         {
-            AskForProof(created, client, notice);
-        }
+            BookedByStaff = by.IsStaff ? by.Name : null,
+            ProveUrl = created.AwaitsMailboxProof ? ProofLink(created, client) : null,
+        };
+        notifications.Booked(db, notice);
         Audit(by, "booking.create", created, contactChanges.Length == 0 ? what : $"{what}; client's {contactChanges} updated");
         return new CreatedBooking(created, token, notice);
     }
@@ -131,19 +131,16 @@ public sealed class BookingWrites(
     /// <summary>How long the "this booking is yours" link works; after it staff can still confirm it on the booking's page.</summary>
     public static readonly TimeSpan ProofLifetime = TimeSpan.FromDays(30);
 
-    /// <summary>Emails the record's address a link (a page with a button) that joins the booking to the record.</summary>
-    private void AskForProof(Booking booking, Client client, BookingNotice notice)
+    /// <summary>The link (a page with a button) that joins the booking to the record, sent in its confirmation to the record's address.</summary>
+    private string ProofLink(Booking booking, Client client)
     {
         var token = Secrets.NewToken();
-        var expires = Now + ProofLifetime;
         db.MailboxLinks.Add(new MailboxLink
         {
             TokenHash = Secrets.Hash(token), Purpose = MailboxLinkPurpose.ProveBooking, Email = client.Email, ClientId = client.Id,
-            BookingId = booking.Id, CreatedAtUtc = Now, ExpiresAtUtc = expires,
+            BookingId = booking.Id, CreatedAtUtc = Now, ExpiresAtUtc = Now + ProofLifetime,
         });
-        notifications.MailboxLink(db, new MailboxLinkNotice(client.Email, client.Name, MailboxLinkPurpose.ProveBooking,
-            clinic.AbsoluteUrl(MailboxLink.PathOf(MailboxLinkPurpose.ProveBooking, token)), expires,
-            $"{notice.TreatmentName}, {Clinic.ClinicTime.Describe(notice.StartUtc)}, reference {booking.Reference}"));
+        return clinic.AbsoluteUrl(MailboxLink.PathOf(MailboxLinkPurpose.ProveBooking, token));
     }
 
     /// <summary>Staff (who heard the client themselves) or the emailed link join an online booking to its client's record.</summary>

@@ -47,4 +47,10 @@ public sealed record BookingNotice(
 {
     /// <summary>A client who gave no email address (by phone) is sent no email at all.</summary>
     public bool HasClientEmail => ClientEmail.Length > 0;
+
+    /// <summary>
+    /// The "this booking is mine" link, when the booking was made online under an address that already had a client
+    /// record (<see cref="Booking.AwaitsMailboxProof"/>): the confirmation carries it, since only the address's owner reads it.
+    /// </summary>
+    public string? ProveUrl { get; init; }
 }

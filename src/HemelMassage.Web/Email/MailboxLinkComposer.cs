@@ -15,7 +15,6 @@ public sealed class MailboxLinkComposer(ClinicOptions clinic, EmailTemplates tem
             MailboxLinkPurpose.ConfirmBooking => $"Please confirm your booking at {clinic.Name}",
             MailboxLinkPurpose.SignIn => $"Your sign-in link for {clinic.Name}",
             MailboxLinkPurpose.ChangeEmail => $"Confirm your new email address for {clinic.Name}",
-            MailboxLinkPurpose.ProveBooking => $"Is this booking yours? {clinic.Name}",
             MailboxLinkPurpose.WithdrawHealthConsent => $"Withdraw your health consent at {clinic.Name}",
             _ => $"Stop follow-up emails from {clinic.Name}",
         };

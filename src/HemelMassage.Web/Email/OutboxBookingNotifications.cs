@@ -15,7 +15,7 @@ public sealed class OutboxBookingNotifications(
         // A booking recorded after its hour began (a walk-in written up later) is not "confirmed" to anyone.
         if (notice.HasClientEmail && notice.StartUtc > time.GetUtcNow().UtcDateTime)
         {
-            Add(db, composer.Confirmation(notice), notice.BookingId, notice.ManageUrl);
+            Add(db, composer.Confirmation(notice), notice.BookingId, notice.ManageUrl, notice.ProveUrl);
         }
         Add(db, composer.ClinicNewBooking(notice), notice.BookingId, notice.ManageUrl);
     }
@@ -58,7 +58,7 @@ public sealed class OutboxBookingNotifications(
         }
     }
 
-    /// <param name="link">The link whose token must not be stored in the row (<see cref="OutboxSecrets"/>).</param>
-    private void Add(ClinicDbContext db, ComposedEmail email, int bookingId, string? link) =>
-        db.OutboxMessages.Add(secrets.Seal(OutboxRows.Create(email, bookingId, reminderKey: null, policy, time), OutboxSecrets.TokenOf(link)));
+    /// <param name="links">The links whose tokens must not be stored in the row (<see cref="OutboxSecrets"/>).</param>
+    private void Add(ClinicDbContext db, ComposedEmail email, int bookingId, params string?[] links) =>
+        db.OutboxMessages.Add(secrets.Seal(OutboxRows.Create(email, bookingId, reminderKey: null, policy, time), [.. links.Select(OutboxSecrets.TokenOf)]));
 }

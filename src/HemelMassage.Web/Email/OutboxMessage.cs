@@ -51,8 +51,8 @@ public sealed class OutboxMessage
     /// <summary>An iCalendar object including its METHOD line, or null.</summary>
     public string? Ics { get; set; }
     /// <summary>
-    /// The token of the link the email carries, encrypted with the app's Data Protection keys, until the email is
-    /// sent; the bodies hold <see cref="OutboxSecrets.Placeholder"/> in its place (<see cref="OutboxSecrets"/>).
+    /// The tokens of the links the email carries (one per line), encrypted with the app's Data Protection keys, until
+    /// the email is sent; the bodies hold <see cref="OutboxSecrets.PlaceholderOf"/> in their place (<see cref="OutboxSecrets"/>).
     /// </summary>
     public string? ProtectedSecret { get; set; }
 

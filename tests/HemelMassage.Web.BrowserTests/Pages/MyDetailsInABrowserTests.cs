@@ -38,6 +38,18 @@ public sealed partial class MyDetailsInABrowserTests(LiveSite live) : IClassFixt
             await Assertions.Expect(page.Locator("#Phone-error")).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page, "account-details-errors");
         }
+
+        // A new address: the link sent to it opens a page with the button, which must fit a phone too.
+        const string newEmail = "mina.a.rather.long.new.address@example-new-mailbox.co.uk";
+        await page.SetViewportSizeAsync(Browser.Phone.Width, Browser.Phone.Height);
+        await page.GotoAsync("/account/details");
+        await page.GetByLabel("Your new email address").FillAsync(newEmail);
+        await Steps.ContinueAsync(page, "Email me a link to confirm it");
+        var sent = await live.EmailAsync(newEmail, "Confirm your new email address");
+        await page.GotoAsync(NewAddressLinkPattern().Match(sent.TextBody ?? "").Value);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use this address" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The new-address page scrolls sideways on a phone.");
+        await Accessibility.AssertNoViolationsAsync(page, "account-email-change");
         await page.Context.CloseAsync();
     }
 
@@ -83,4 +95,7 @@ public sealed partial class MyDetailsInABrowserTests(LiveSite live) : IClassFixt
 
     [GeneratedRegex(@"/account/sign-in/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"/account/email/[A-Za-z0-9_-]{43}")]
+    private static partial Regex NewAddressLinkPattern();
 }

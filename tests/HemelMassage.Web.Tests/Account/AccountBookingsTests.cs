@@ -90,11 +90,16 @@ public sealed partial class AccountBookingsTests(BookingSite site) : IClassFixtu
         await AccountSteps.SignInAsync(site, gus, "gus.known@example.com");
         Assert.DoesNotContain(theirs.Reference, await AccountSteps.PageAsync(gus, "/account/bookings"));
 
-        // The address's owner opens the "is this booking yours?" email: a page with a button; the GET changes nothing.
+        // The address's owner reads the booking's confirmation, which carries the "this booking is mine" link (and
+        // no second email); the link opens a page with a button, and the GET changes nothing.
         var secrets = site.Services.GetRequiredService<OutboxSecrets>();
-        var email = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Kind == EmailKind.MailboxLink && m.ToAddress == "gus.known@example.com" && m.Subject.StartsWith("Is this booking yours")).SingleAsync());
-        var link = ProofLink().Match(secrets.Open(email).TextBody).Value;
+        var toGus = await site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == "gus.known@example.com").ToListAsync());
+        var confirmation = Assert.Single(toGus.Select(secrets.Open), m => ProofLink().IsMatch(m.TextBody));
+        Assert.Equal((EmailKind.Confirmation, theirs.Id), (confirmation.Kind, confirmation.BookingId));
+        var link = ProofLink().Match(confirmation.TextBody).Value;
+        Assert.Contains("/booking/", ManageLink().Match(confirmation.TextBody).Value);
+        Assert.Contains(link, confirmation.HtmlBody);
+        Assert.Contains("Yes, this booking is mine", confirmation.HtmlBody);
         var proofPage = await AccountSteps.PageAsync(gus, link);
         Assert.Contains("Yes, this booking is mine", proofPage);
         Assert.True((await BookingAtAsync(SarahsHours.Hour(5))).AwaitsMailboxProof);
@@ -109,4 +114,7 @@ public sealed partial class AccountBookingsTests(BookingSite site) : IClassFixtu
 
     [GeneratedRegex(@"/booking/email/[A-Za-z0-9_-]{43}")]
     private static partial Regex ProofLink();
+
+    [GeneratedRegex(@"/booking/[A-Za-z0-9_-]{43}")]
+    private static partial Regex ManageLink();
 }

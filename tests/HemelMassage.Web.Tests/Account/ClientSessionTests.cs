@@ -86,6 +86,27 @@ public sealed class ClientSessionTests(ClientSessionTests.SecureSite site) : ICl
     }
 
     [Fact]
+    public async Task A_client_who_keeps_moving_stays_signed_in_past_30_minutes_until_4_hours_and_reading_pages_writes_nothing()
+    {
+        var (browser, _) = await SignInAsync("dee.busy@example.com");
+        var rows = () => Site.WithDbAsync(db => db.ClientSessions.AsNoTracking()
+            .Where(s => db.Clients.Any(c => c.Id == s.ClientId && c.Email == "dee.busy@example.com"))
+            .Select(s => new { s.Id, s.SecretHash, s.CreatedAtUtc }).ToListAsync());
+        var before = await rows();
+
+        // Eleven pages, 20 minutes apart: each renews the cookie's 30 idle minutes, and none writes to the session.
+        for (var visit = 1; visit < 12; visit++)
+        {
+            Site.Clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.Contains("Hello, Dee Session", await browser.GetStringAsync("/account"));
+        }
+        Assert.Equal(before, await rows());
+
+        Site.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.DoesNotContain("Hello, Dee Session", await browser.GetStringAsync("/account"));
+    }
+
+    [Fact]
     public async Task A_client_session_opens_no_staff_page()
     {
         var (browser, _) = await SignInAsync("dee.admin@example.com");

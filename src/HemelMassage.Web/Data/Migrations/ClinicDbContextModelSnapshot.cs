@@ -29,9 +29,6 @@ namespace HemelMassage.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastSeenAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -25,13 +25,17 @@ public sealed record BookingFacts(
             policy.ChangeRule(notice.StartUtc))
         {
             ByPhone = notice.BookedByStaff is not null,
+            ProveUrl = EmailSanitizer.WebLink(notice.ProveUrl),
         };
 
     /// <summary>The clinic took the booking (by phone or at the desk), not the client online.</summary>
     public bool ByPhone { get; init; }
 
+    /// <summary>The "this booking is mine" link (<see cref="BookingNotice.ProveUrl"/>), or null.</summary>
+    public string? ProveUrl { get; init; }
+
     public static BookingFacts ForClinic(BookingNotice notice, ClinicOptions clinic, EmailPolicy policy) =>
-        ForClient(notice, clinic, policy) with { ManageUrl = null };
+        ForClient(notice, clinic, policy) with { ManageUrl = null, ProveUrl = null };
 }
 
 public sealed record RescheduledModel(BookingFacts Booking, string PreviousWhen);

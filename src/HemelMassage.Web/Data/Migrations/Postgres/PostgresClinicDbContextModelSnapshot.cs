@@ -36,9 +36,6 @@ namespace HemelMassage.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("LastSeenAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
