@@ -32,7 +32,7 @@ public enum EmailChangeOutcome
 
 /// <summary>
 /// The signed-in client's own details and choices. Each change goes through the code staff use for the same change
-/// (<see cref="ClientContacts.Update"/>, <see cref="IntakeRecords.WithdrawConsentAsync(int, string, CancellationToken)"/>) and is
+/// (<see cref="ClientContacts.Update"/>, <see cref="IntakeRecords.WithdrawConsentAsync(int, string, string?, CancellationToken)"/>) and is
 /// audited with the client as the actor (<see cref="Actor"/>).
 /// </summary>
 public sealed class MyDetails(
@@ -161,7 +161,7 @@ public sealed class MyDetails(
     public async Task<int?> WithdrawHealthConsentAsync(int clientId, CancellationToken cancellationToken)
     {
         var email = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Email).FirstOrDefaultAsync(cancellationToken);
-        return email is null ? null : await intakes.WithdrawConsentAsync(clientId, email, cancellationToken);
+        return email is null ? null : await intakes.WithdrawConsentAsync(clientId, email, Actor(clientId), cancellationToken);
     }
 
     /// <summary>Records the request once (a second press keeps the first date); the Owner erases under the retention rules.</summary>

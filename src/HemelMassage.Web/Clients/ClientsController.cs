@@ -148,7 +148,7 @@ public sealed class ClientsController(
         {
             return NotFound();
         }
-        var bookings = await intakes.WithdrawConsentAsync(id, client.Email, cancellationToken);
+        var bookings = await intakes.WithdrawConsentAsync(id, client.Email, actor: null, cancellationToken);
         TempData["Notice"] = $"Health consent withdrawn: answers and body-map marks deleted from {bookings} bookings.";
         return Redirect($"/admin/clients/{id}");
     }

@@ -147,7 +147,8 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
     }
 
     /// <summary>Consent withdrawn: every health answer and body-map mark the client gave is deleted, on every booking. The areas the therapist worked (their treatment record) stay.</summary>
-    public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, CancellationToken cancellationToken)
+    /// <param name="actor">Who withdrew it, for the audit, when not the signed-in member of staff (e.g. the client on their own page).</param>
+    public async Task<int> WithdrawConsentAsync(int clientId, string clientEmail, string? actor, CancellationToken cancellationToken)
     {
         var ids = db.Bookings.Where(a => a.ClientId == clientId).Select(a => a.Id);
         var deleted = await Withdrawn(db.Intakes.Where(i => ids.Contains(i.BookingId)), cancellationToken);
@@ -157,7 +158,7 @@ public sealed class IntakeRecords(ClinicDbContext db, HealthAnswerProtector prot
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProtectedAnswers, (string?)null).SetProperty(p => p.HealthConsentAtUtc, (DateTime?)null)
                 .SetProperty(p => p.Regions, (string?)null)
                 .SetProperty(p => p.NeedsConversation, false), cancellationToken);
-        await audit.SaveAsync("client.health-consent-withdrawn", $"client {clientId}", $"Health answers deleted from {deleted} bookings");
+        await audit.SaveAsync("client.health-consent-withdrawn", $"client {clientId}", $"Health answers deleted from {deleted} bookings", actor);
         await ScrubAsync(cancellationToken);
         return deleted;
     }

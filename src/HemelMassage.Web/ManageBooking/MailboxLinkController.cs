@@ -70,7 +70,7 @@ public sealed class MailboxLinkController(
         }
         if (link.Purpose == MailboxLinkPurpose.WithdrawHealthConsent)
         {
-            await intakes.WithdrawConsentAsync(client.Id, client.Email, cancellationToken);
+            await intakes.WithdrawConsentAsync(client.Id, client.Email, "the client, by the link emailed to them", cancellationToken);
         }
         else if (link.Purpose == MailboxLinkPurpose.ProveBooking)
         {

@@ -77,7 +77,7 @@ public sealed class MyDetailsTests(BookingSite site) : IClassFixture<BookingSite
         Assert.Equal("/account/details", BookingSite.Location(withdrawn));
         var intake = await site.WithDbAsync(db => db.Intakes.AsNoTracking().SingleAsync(i => i.BookingId == id));
         Assert.Equal((null, null, ""), (intake.ProtectedAnswers, intake.HealthConsentAtUtc, intake.Regions));
-        Assert.Contains(await AuditAsync(clientId), a => a.Action == "client.health-consent-withdrawn");
+        Assert.Contains(await AuditAsync(clientId), a => a.Action == "client.health-consent-withdrawn" && a.Actor == MyDetails.Actor(clientId));
         Assert.Contains("We hold no health answers with your consent.", await AccountSteps.PageAsync(browser, "/account/details"));
     }
 
