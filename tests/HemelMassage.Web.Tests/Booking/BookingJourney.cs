@@ -19,11 +19,11 @@ public sealed class BookingJourney(HttpClient client)
         });
 
     /// <summary>Chooses the hour and fills in the details; returns the pending key, ready for review.</summary>
-    public async Task<string> UpToReviewAsync(string start, string therapist = "1")
+    public async Task<string> UpToReviewAsync(string start, string therapist = "1", string email = "ann@example.com")
     {
         var details = BookingSite.Location(await ChooseAsync(start, therapist));
         var key = details.Split('/')[^1];
-        var review = BookingSite.Location(await client.PostFormAsync(details, details, Details()));
+        var review = BookingSite.Location(await client.PostFormAsync(details, details, Details(email: email)));
         Assert.Equal("/book/review/" + key, review);
         return key;
     }

@@ -6,8 +6,8 @@ namespace HemelMassage.Web.Tests.Booking;
 /// The calculator skips time-zone lookups on days without a clock change and finds clashes by binary
 /// search. Here it must give exactly the hours that the plain rule gives (every grid start converted through
 /// the time zone, every booking compared), on random clinics over both clock changes of 2026.
+/// No database: it compares two calculations in memory, so CI does not run it again on PostgreSQL.
 /// </summary>
-[Trait("Database", "Both")]
 public sealed class FreeSlotsEquivalenceTests
 {
     [Fact]

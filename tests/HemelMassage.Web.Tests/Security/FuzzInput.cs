@@ -20,7 +20,15 @@ public sealed class FuzzInput(int seed)
 
     private static readonly string[] Fields = ["Treatment", "Therapist", "Start", "Pending", "Name", "Email", "Phone", "Visit", "Note", "AcceptPolicy", "Website", "ReturnUrl", "Password", "Code", "Id", "Status", "Price", "Duration"];
 
+    /// <summary>Every hostile value of the list, once each, for the pass that puts each into every field of every form.</summary>
+    public static IReadOnlyList<string> HostileValues => Hostile;
+
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    /// <summary>A form body with <paramref name="value"/> in every expected field, and the token.</summary>
+    public static string EveryField(IEnumerable<string> expected, string value, string antiforgeryToken) =>
+        string.Join('&', expected.Select(field => field + "=" + Uri.EscapeDataString(value))
+            .Append("__RequestVerificationToken=" + Uri.EscapeDataString(antiforgeryToken)));
 
     public int Next(int max) => _random.Next(max);
 

@@ -43,6 +43,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     private int? _passwordHashIterations = 1000;
 
+    /// <summary><c>HEMEL_TEST_SITE_CONSOLE=1</c>: sites keep the host's console logging, to watch a test run's logs.</summary>
+    public static bool KeepConsoleLogging { get; } = System.Environment.GetEnvironmentVariable("HEMEL_TEST_SITE_CONSOLE") == "1";
+
     /// <summary>Hashes staff passwords at Identity's real cost, for a test that measures it.</summary>
     public SiteFactory WithRealPasswordHashing()
     {
@@ -125,7 +128,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (UsesPostgres)
         {
             _settings["Database:Provider"] = "Postgres";
-            _settings["Database:ConnectionString"] = _sharedPostgres ?? EnsurePostgresDatabase();
+            // A copy of the migrated template, as SQLite sites get one; a database made before the site starts
+            // (EnsurePostgresDatabase: the two-instance tests' race to migrate a new database) stays empty.
+            _settings["Database:ConnectionString"] = _sharedPostgres
+                ?? (PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase(migrated: !SqliteTemplate.Off));
         }
         else if (!SqliteTemplate.Off && _settings.GetValueOrDefault("Database:Provider") is null or "Sqlite"
             && _settings.GetValueOrDefault("Database:ConnectionString") is null

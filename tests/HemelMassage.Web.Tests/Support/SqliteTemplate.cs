@@ -12,7 +12,7 @@ namespace HemelMassage.Web.Tests.Support;
 /// </summary>
 public static class SqliteTemplate
 {
-    /// <summary><c>HEMEL_TEST_MIGRATE_EACH_SITE=1</c>: every site migrates a new file of its own, as before (to measure the difference).</summary>
+    /// <summary><c>HEMEL_TEST_MIGRATE_EACH_SITE=1</c>: every site migrates a new file (or PostgreSQL database) of its own, as before (to measure the difference).</summary>
     public static bool Off { get; } = System.Environment.GetEnvironmentVariable("HEMEL_TEST_MIGRATE_EACH_SITE") == "1";
 
     private static readonly Lazy<string> s_file = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using HemelMassage.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace HemelMassage.Web.Tests.Support;
@@ -34,14 +36,18 @@ public static class TestDatabase
         ? $"PostgreSQL is not reachable ({problem}); set HEMEL_TEST_POSTGRES or run .ci/services. PostgreSQL tests skipped."
         : null;
 
-    public static string CreatePostgresDatabase()
+    /// <summary>
+    /// A fresh database, empty, or with <paramref name="migrated"/> a copy of <see cref="MigratedTemplate"/>: every
+    /// migration applied and the seed in it, so the site finds nothing to migrate or seed, as on a restart.
+    /// </summary>
+    public static string CreatePostgresDatabase(bool migrated = false)
     {
         if (PostgresProblem is { } problem)
         {
             throw new InvalidOperationException($"PostgreSQL is needed for this test but is not reachable: {problem}");
         }
         var name = "hemel_test_" + Guid.NewGuid().ToString("n");
-        Execute($"CREATE DATABASE \"{name}\"");
+        Execute(migrated ? $"CREATE DATABASE \"{name}\" TEMPLATE \"{MigratedTemplate.Value}\"" : $"CREATE DATABASE \"{name}\"");
         // A site's pool stays well below the server's 100 connections, as a deployment's must (docs/deploy.md),
         // so tests running side by side never meet "too many clients".
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 30, MaxPoolSize = 20 }.ToString();
@@ -54,6 +60,30 @@ public static class TestDatabase
         // FORCE ends sessions an app instance still holds (PostgreSQL 13 and later).
         Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
+
+    /// <summary>
+    /// One database per test run with every migration in this build applied and the seed in it, made on first use
+    /// and dropped when the test process exits. PostgreSQL copies it for each new site (CREATE DATABASE ... TEMPLATE)
+    /// in a fraction of the time migrating a new database took. Nothing stays connected to it (no pool), as a template
+    /// needs; it holds no Data Protection key, so each site still makes its own.
+    /// </summary>
+    private static readonly Lazy<string> MigratedTemplate = new(() =>
+    {
+        var name = "hemel_test_template_" + Guid.NewGuid().ToString("n");
+        Execute($"CREATE DATABASE \"{name}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ToString();
+        var options = new DbContextOptionsBuilder<PostgresClinicDbContext>().UseNpgsql(connectionString).Options;
+        using (var db = new PostgresClinicDbContext(options))
+        {
+            db.Database.Migrate();
+            new DatabaseSeeder(db).SeedAsync().GetAwaiter().GetResult();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"); } catch (NpgsqlException) { }
+        };
+        return name;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static void Execute(string sql)
     {
