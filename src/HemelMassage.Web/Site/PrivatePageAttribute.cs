@@ -9,10 +9,16 @@ namespace HemelMassage.Web.Site;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PrivatePageAttribute : ResultFilterAttribute
 {
+    /// <summary>
+    /// What a private page's Cache-Control says. It is also exactly what antiforgery writes on every page with a form,
+    /// which otherwise logs a warning on each such response that it overrode the header.
+    /// </summary>
+    public const string NeverStored = "no-cache, no-store";
+
     public override void OnResultExecuting(ResultExecutingContext context)
     {
         var headers = context.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
+        headers.CacheControl = NeverStored;
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Robots-Tag"] = "noindex";
         base.OnResultExecuting(context);

@@ -99,7 +99,7 @@ public static class StaffServiceCollectionExtensions
         {
             if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.CacheControl = Site.PrivatePageAttribute.NeverStored;
             }
             return next(context);
         });
