@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Tests.Admin;
 
 /// <summary>The client's progress over visits, the review-or-refer prompt, and the summary shared only with consent.</summary>
-public sealed partial class ProgressTests
+public sealed partial class ProgressTests(BookingSite shared) : IClassFixture<BookingSite>
 {
     private const string NoteMarker = "Zqnote4417 sore after gardening";
 
@@ -25,8 +25,8 @@ public sealed partial class ProgressTests
     [Fact]
     public async Task The_progress_page_says_each_felt_areas_scores_over_the_visits_beside_the_areas_worked_in_words_and_a_table()
     {
-        using var site = new BookingSite();
-        // A site of its own: the other tests here each need theirs, so a shared one would serve this test alone.
+        // Shared with the Dee test: Ann's visits and Dee's take different hours, and each reads only its own client.
+        var site = shared;
         var ids = await AnnAsync(site);
         var (owner, _) = await site.SignedInAsAsync("Owner");
         var clientId = await ClientOfAsync(site, ids[0]);
@@ -173,8 +173,8 @@ public sealed partial class ProgressTests
     [Fact]
     public async Task Visits_kept_before_the_scored_areas_were_written_beside_their_scores_count_for_the_review_as_the_progress_page_counts_them()
     {
-        using var site = new BookingSite();
-        // A site of its own: Dee's hours with Sarah are Bea's in two other tests.
+        // Shared with the progress page test (Ann, at other hours); Dee's hours are Bea's in two tests with sites of their own.
+        var site = shared;
         // Two visits from before the marks (their sealed scores are opened to tell), a marked one in between, and today's.
         var dee = await site.SeedVisitsAsync("dee@example.com", "Dee Client",
             new("2026-11-16T11:00Z", ["neck"], ["upper-back"], AtBooking: 7, Before: 7, After: 6, KeptBeforeMarks: true),
