@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HemelMassage.Web.Tests.Admin;
 
 /// <summary>The client's progress over visits, the review-or-refer prompt, and the summary shared only with consent.</summary>
-public sealed partial class ProgressTests
+public sealed partial class ProgressTests(BookingSite shared) : IClassFixture<BookingSite>
 {
     private const string NoteMarker = "Zqnote4417 sore after gardening";
 
@@ -25,7 +25,8 @@ public sealed partial class ProgressTests
     [Fact]
     public async Task The_progress_page_says_each_felt_areas_scores_over_the_visits_beside_the_areas_worked_in_words_and_a_table()
     {
-        using var site = new BookingSite();
+        // Shared with the Dee test: Ann's visits and Dee's take different hours, and each reads only its own client.
+        var site = shared;
         var ids = await AnnAsync(site);
         var (owner, _) = await site.SignedInAsAsync("Owner");
         var clientId = await ClientOfAsync(site, ids[0]);
@@ -51,6 +52,7 @@ public sealed partial class ProgressTests
     public async Task Who_may_read_the_progress_the_Owner_and_the_treating_therapist_not_another_therapist_or_reception()
     {
         using var site = new BookingSite();
+        // A site of its own: it counts the whole consents table.
         var ids = await AnnAsync(site);
         var clientId = await ClientOfAsync(site, ids[0]);
         var (owner, _) = await site.SignedInAsAsync("Owner");
@@ -81,6 +83,7 @@ public sealed partial class ProgressTests
     public async Task The_summary_is_refused_until_the_clients_consent_is_recorded_and_then_prints_maps_scores_and_notes()
     {
         using var site = new BookingSite();
+        // A site of its own: it reads the whole consents table.
         var ids = await AnnAsync(site);
         var clientId = await ClientOfAsync(site, ids[0]);
         var sarah = await site.SignedInTherapistAsync(1);
@@ -117,6 +120,7 @@ public sealed partial class ProgressTests
     public async Task Review_the_plan_or_refer_appears_once_a_score_has_not_improved_after_the_configured_visits_and_not_before_or_when_it_improved()
     {
         using var site = new BookingSite();
+        // A site of its own: it counts the prompts on the whole day sheet.
         // Bea: her neck 6 at each visit; the third, today's booking, is where the rule's 3 visits are reached.
         var bea = await site.SeedVisitsAsync("bea@example.com", "Bea Client",
             new("2026-11-23T11:00Z", ["neck"], ["upper-back"], AtBooking: 6, Before: 6, After: 5),
@@ -152,6 +156,7 @@ public sealed partial class ProgressTests
     public async Task The_number_of_visits_before_a_review_comes_from_Treatment_ReviewAfterVisits()
     {
         using var site = new BookingSite();
+        // A site of its own: it changes a setting.
         site.With("Treatment:ReviewAfterVisits", "2");
         var bea = await site.SeedVisitsAsync("bea@example.com", "Bea Client",
             new("2026-11-23T11:00Z", ["neck"], ["upper-back"], Before: 6, After: 6),
@@ -168,7 +173,8 @@ public sealed partial class ProgressTests
     [Fact]
     public async Task Visits_kept_before_the_scored_areas_were_written_beside_their_scores_count_for_the_review_as_the_progress_page_counts_them()
     {
-        using var site = new BookingSite();
+        // Shared with the progress page test (Ann, at other hours); Dee's hours are Bea's in two tests with sites of their own.
+        var site = shared;
         // Two visits from before the marks (their sealed scores are opened to tell), a marked one in between, and today's.
         var dee = await site.SeedVisitsAsync("dee@example.com", "Dee Client",
             new("2026-11-16T11:00Z", ["neck"], ["upper-back"], AtBooking: 7, Before: 7, After: 6, KeptBeforeMarks: true),
@@ -189,6 +195,7 @@ public sealed partial class ProgressTests
     public void A_review_after_no_visits_stops_startup()
     {
         using var site = new BookingSite();
+        // A site of its own: it changes a setting, and the start is what fails.
         site.With("Treatment:ReviewAfterVisits", "0");
 
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());

@@ -9,17 +9,18 @@ namespace HemelMassage.Web.Tests.Booking;
 
 /// <summary>
 /// A booking in progress belongs to the browser that started it. The stranger here is a second HttpClient: its
-/// own cookies, the victim's key (from a shared link, a history, a shoulder).
+/// own cookies, the victim's key (from a shared link, a history, a shoulder). The tests on <c>oneSite</c> each hold
+/// hours of their own (a booking in progress holds its time).
 /// </summary>
-public sealed class BrowserBindingTests
+public sealed class BrowserBindingTests(BookingSite oneSite) : IClassFixture<BookingSite>
 {
     private const string Refusal = "This booking was started in another browser";
 
-    private static async Task<(HttpClient Victim, string Key)> VictimAtReviewAsync(BookingSite site)
+    private static async Task<(HttpClient Victim, string Key)> VictimAtReviewAsync(BookingSite site, string start = "2026-12-08T10:00Z")
     {
         var victim = site.CreatePageClient();
         var fields = IntakeSteps.Details("lower-back").WithHealth("clots").With("HealthDetails", "Warfarin since May");
-        var (response, key) = await IntakeSteps.PostDetailsAsync(victim, "2026-12-08T10:00Z", fields);
+        var (response, key) = await IntakeSteps.PostDetailsAsync(victim, start, fields);
         Assert.Equal("/book/review/" + key, BookingSite.Location(response));
         return (victim, key);
     }
@@ -39,7 +40,7 @@ public sealed class BrowserBindingTests
     [Fact]
     public async Task A_stranger_holding_the_key_cannot_read_the_details_or_the_review()
     {
-        using var site = new BookingSite();
+        var site = oneSite;
         var (_, key) = await VictimAtReviewAsync(site);
         var stranger = site.CreatePageClient();
 
@@ -52,6 +53,7 @@ public sealed class BrowserBindingTests
     public async Task A_stranger_holding_the_key_cannot_confirm_the_booking_or_change_it()
     {
         using var site = new BookingSite();
+        // A site of its own: it counts every booking.
         var (victim, key) = await VictimAtReviewAsync(site);
         var stranger = site.CreatePageClient();
         // A real antiforgery token of the stranger's own, from a booking it started itself.
@@ -78,7 +80,7 @@ public sealed class BrowserBindingTests
     [Fact]
     public async Task A_stranger_cannot_attach_its_key_to_the_victims_booking()
     {
-        using var site = new BookingSite();
+        var site = oneSite;
         var attacker = site.CreatePageClient();
         var planted = BookingSite.Location(await new BookingJourney(attacker).ChooseAsync("2026-12-09T10:00Z")).Split('/')[^1];
         var victim = site.CreatePageClient();
@@ -105,8 +107,8 @@ public sealed class BrowserBindingTests
     [Fact]
     public async Task The_times_page_with_a_key_is_never_the_shared_cached_one()
     {
-        using var site = new BookingSite();
-        var (victim, key) = await VictimAtReviewAsync(site);
+        var site = oneSite;
+        var (victim, key) = await VictimAtReviewAsync(site, "2026-12-15T10:00Z");
         var stranger = site.CreatePageClient();
         var url = $"{BookingJourney.TimesPage}&pending={key}";
 
@@ -124,9 +126,9 @@ public sealed class BrowserBindingTests
     [Fact]
     public async Task A_key_made_before_browsers_were_bound_is_refused_with_a_fresh_start()
     {
-        using var site = new BookingSite();
+        var site = oneSite;
         var client = site.CreatePageClient();
-        var key = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-09T10:00Z")).Split('/')[^1];
+        var key = BookingSite.Location(await new BookingJourney(client).ChooseAsync("2026-12-16T10:00Z")).Split('/')[^1];
         await site.WithDbAsync(db => db.PendingBookings.Where(p => p.Key == key).ExecuteUpdateAsync(s => s.SetProperty(p => p.BrowserHash, (string?)null)));
 
         await AssertRefusedAsync(await client.GetAsync("/book/details/" + key));
@@ -136,6 +138,7 @@ public sealed class BrowserBindingTests
     public async Task Outside_development_the_booking_cookie_is_host_only_secure_http_only_and_lax()
     {
         using var site = new BookingSite();
+        // A site of its own: it runs in production.
         site.InProduction();
         var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://www.hemelmassage.example") });
 

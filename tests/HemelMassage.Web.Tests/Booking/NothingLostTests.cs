@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HemelMassage.Web.Tests.Booking;
 
-/// <summary>Change time, Back, a time let go: what a client typed is never thrown away, and each page says what happened.</summary>
+/// <summary>
+/// Change time, Back, a time let go: what a client typed is never thrown away, and each page says what happened.
+/// The tests on <c>shared</c> each hold hours of their own (a booking in progress holds its time) on one site.
+/// </summary>
 [Trait("Database", "Both")]
-public sealed class NothingLostTests
+public sealed class NothingLostTests(BookingSite shared) : IClassFixture<BookingSite>
 {
     private static async Task<(HttpClient Client, string Key, string Token)> AtDetailsAsync(BookingSite site, string start = "2026-12-08T10:00Z")
     {
@@ -22,7 +25,7 @@ public sealed class NothingLostTests
     [Fact]
     public async Task Change_time_keeps_every_field_typed_but_not_yet_sent()
     {
-        using var site = new BookingSite();
+        var site = shared;
         var (client, key, token) = await AtDetailsAsync(site);
         // Half done: no phone yet, so this form would not pass its checks; it is kept all the same.
         var typed = IntakeSteps.Details("lower-back", "hamstrings-left").WithHealth("clots")
@@ -62,18 +65,18 @@ public sealed class NothingLostTests
     [Fact]
     public async Task Change_time_on_a_complete_form_comes_back_to_the_review_with_everything()
     {
-        using var site = new BookingSite();
-        var (client, key, token) = await AtDetailsAsync(site);
+        var site = shared;
+        var (client, key, token) = await AtDetailsAsync(site, "2026-12-15T10:00Z");
 
         var times = BookingSite.Location(await PostAsync(client, $"/book/details/{key}/change-time", token, IntakeSteps.Details("neck").WithHealth()));
         var review = BookingSite.Location(await client.PostFormAsync(times, "/book/times", new Dictionary<string, string>
         {
-            ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-09T14:00Z", ["Pending"] = key,
+            ["Treatment"] = "deep-tissue", ["Therapist"] = "1", ["Start"] = "2026-12-16T14:00Z", ["Pending"] = key,
         }, withToken: false));
 
         Assert.Equal("/book/review/" + key, review);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(review));
-        Assert.Contains("Wednesday 9 December, 14:00 to 15:00", page, StringComparison.Ordinal);
+        Assert.Contains("Wednesday 16 December, 14:00 to 15:00", page, StringComparison.Ordinal);
         Assert.Contains("Ann Client", page, StringComparison.Ordinal);
         Assert.Contains("Neck", page, StringComparison.Ordinal);
         Assert.Contains("Answered;", page, StringComparison.Ordinal);
@@ -82,16 +85,16 @@ public sealed class NothingLostTests
     [Fact]
     public async Task Changing_therapist_on_the_way_keeps_the_booking_in_progress()
     {
-        using var site = new BookingSite();
+        var site = shared;
         var client = site.CreatePageClient();
-        var key = await new BookingJourney(client).UpToReviewAsync("2026-12-08T10:00Z");
-        var times = $"/book/times?treatment=deep-tissue&therapist=1&date=2026-12-08&pending={key}";
+        var key = await new BookingJourney(client).UpToReviewAsync("2026-12-10T10:00Z");
+        var times = $"/book/times?treatment=deep-tissue&therapist=1&date=2026-12-10&pending={key}";
 
         Assert.Contains($"therapist=1&amp;pending={key}\">Change therapist", await client.GetStringAsync(times), StringComparison.Ordinal);
         var therapists = await client.GetStringAsync($"/book/therapist?treatment=deep-tissue&therapist=1&pending={key}");
         Assert.Contains($"<input type=\"hidden\" name=\"pending\" value=\"{key}\">", therapists, StringComparison.Ordinal);
-        var review = BookingSite.Location(await client.PostFormAsync($"/book/times?treatment=deep-tissue&therapist=any&date=2026-12-08&pending={key}", "/book/times",
-            new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "any", ["Start"] = "2026-12-08T10:00Z", ["Pending"] = key }, withToken: false));
+        var review = BookingSite.Location(await client.PostFormAsync($"/book/times?treatment=deep-tissue&therapist=any&date=2026-12-10&pending={key}", "/book/times",
+            new Dictionary<string, string> { ["Treatment"] = "deep-tissue", ["Therapist"] = "any", ["Start"] = "2026-12-10T10:00Z", ["Pending"] = key }, withToken: false));
 
         Assert.Equal("/book/review/" + key, review);
         var page = await client.GetStringAsync(review);
@@ -102,8 +105,8 @@ public sealed class NothingLostTests
     [Fact]
     public async Task The_details_page_change_time_control_posts_the_form_and_enter_still_continues()
     {
-        using var site = new BookingSite();
-        var (client, key, _) = await AtDetailsAsync(site);
+        var site = shared;
+        var (client, key, _) = await AtDetailsAsync(site, "2026-12-17T10:00Z");
 
         var page = await client.GetStringAsync("/book/details/" + key);
 
@@ -119,6 +122,7 @@ public sealed class NothingLostTests
     public async Task Back_after_confirming_shows_the_booking_that_was_made(string step)
     {
         using var site = new BookingSite();
+        // A site of its own: it reads the whole bookings and pending-bookings tables.
         var client = site.CreatePageClient();
         var journey = new BookingJourney(client);
         var key = await journey.UpToReviewAsync("2026-12-08T10:00Z");
@@ -145,6 +149,7 @@ public sealed class NothingLostTests
     public async Task Continuing_a_booking_whose_time_was_let_go_says_so_and_keeps_the_details()
     {
         using var site = new BookingSite();
+        // A site of its own: it moves the clock.
         var client = site.CreatePageClient();
         var key = await new BookingJourney(client).UpToReviewAsync("2026-12-08T14:00Z");
         site.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
@@ -169,6 +174,7 @@ public sealed class NothingLostTests
     public async Task Details_sent_after_the_time_was_let_go_are_kept_and_a_new_time_asked_for()
     {
         using var site = new BookingSite();
+        // A site of its own: it moves the clock.
         var (client, key, token) = await AtDetailsAsync(site, "2026-12-08T14:00Z");
         site.Clock.Advance(TimeSpan.FromHours(3));
 
@@ -182,6 +188,7 @@ public sealed class NothingLostTests
     public async Task A_booking_in_progress_long_gone_is_not_valid_and_says_it_may_have_expired()
     {
         using var site = new BookingSite();
+        // A site of its own: it moves the clock.
         var client = site.CreatePageClient();
         var key = await new BookingJourney(client).UpToReviewAsync("2026-12-08T14:00Z");
         site.Clock.Advance(TimeSpan.FromDays(2));

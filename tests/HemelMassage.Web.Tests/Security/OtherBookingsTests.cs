@@ -12,16 +12,18 @@ namespace HemelMassage.Web.Tests.Security;
 /// <summary>
 /// Anyone can type a client's address into the booking form. The booking so made has its own link, and that
 /// link acts on that booking alone; what reaches the client's other bookings needs the link sent to the address.
+/// The tests on <c>shared</c> each use a client address and hours of their own on one site (the only withdrawal
+/// by the emailed link is the second test's).
 /// </summary>
-public sealed partial class OtherBookingsTests
+public sealed partial class OtherBookingsTests(BookingSite shared) : IClassFixture<BookingSite>
 {
     /// <summary>Ann books with health answers from her own browser; returns her booking's id.</summary>
-    private static async Task<int> AnnBooksWithHealthAnswersAsync(BookingSite site) =>
-        await IntakeSteps.BookAsync(site, site.CreatePageClient(), "2026-12-08T10:00Z", IntakeSteps.Details("lower-back").WithHealth("skin"));
+    private static async Task<int> AnnBooksWithHealthAnswersAsync(BookingSite site, string start = "2026-12-08T10:00Z", string email = "ann@example.com") =>
+        await IntakeSteps.BookAsync(site, site.CreatePageClient(), start, IntakeSteps.Details("lower-back").WithHealth("skin").With("Email", email));
 
     /// <summary>Mallory, in another browser, books with Ann's address; returns Mallory's manage link.</summary>
-    private static Task<string> MalloryBooksAsAnnAsync(HttpClient mallory, string start = "2026-12-09T10:00Z") =>
-        SecuritySteps.BookAsync(mallory, start, BookingJourney.Details(name: "Mallory", email: "Ann@Example.com"));
+    private static Task<string> MalloryBooksAsAnnAsync(HttpClient mallory, string start = "2026-12-09T10:00Z", string email = "Ann@Example.com") =>
+        SecuritySteps.BookAsync(mallory, start, BookingJourney.Details(name: "Mallory", email: email));
 
     private static async Task<string> MailboxLinkAsync(BookingSite site, string to)
     {
@@ -34,7 +36,7 @@ public sealed partial class OtherBookingsTests
     [Fact]
     public async Task Withdrawing_consent_through_another_bookings_link_does_not_delete_the_first_bookings_answers()
     {
-        using var site = new BookingSite();
+        var site = shared;
         var ann = await AnnBooksWithHealthAnswersAsync(site);
         var mallory = site.CreatePageClient();
         var manage = await MalloryBooksAsAnnAsync(mallory);
@@ -51,17 +53,17 @@ public sealed partial class OtherBookingsTests
     [Fact]
     public async Task Withdrawing_consent_for_every_booking_goes_through_a_link_sent_to_the_address_and_a_button()
     {
-        using var site = new BookingSite();
-        var ann = await AnnBooksWithHealthAnswersAsync(site);
+        var site = shared;
+        var ann = await AnnBooksWithHealthAnswersAsync(site, "2026-12-15T10:00Z", "amy@example.com");
         var mallory = site.CreatePageClient();
-        var manage = await MalloryBooksAsAnnAsync(mallory);
+        var manage = await MalloryBooksAsAnnAsync(mallory, "2026-12-16T10:00Z", "Amy@Example.com");
 
         var asked = await mallory.PostFormAsync(manage, manage + "/withdraw-health-consent/everywhere", new Dictionary<string, string>());
 
         Assert.Contains("We have emailed a link to a***@example.com", WebUtility.HtmlDecode(await mallory.GetStringAsync(BookingSite.Location(asked))));
         Assert.NotNull((await site.IntakeAsync(ann)).ProtectedAnswers);
-        // Ann opens it from her mailbox, on her phone: the page names what it will do and changes nothing until she presses.
-        var link = await MailboxLinkAsync(site, "ann@example.com");
+        // Amy opens it from her mailbox, on her phone: the page names what it will do and changes nothing until she presses.
+        var link = await MailboxLinkAsync(site, "amy@example.com");
         var phone = site.CreatePageClient();
         var page = WebUtility.HtmlDecode(await phone.GetStringAsync(link));
         Assert.Contains("Withdraw your consent for every booking", page);
@@ -80,28 +82,29 @@ public sealed partial class OtherBookingsTests
     [Fact]
     public async Task A_booking_made_with_someones_address_cannot_change_their_follow_up_choice()
     {
-        using var site = new BookingSite();
-        var ann = await AnnBooksWithHealthAnswersAsync(site);
+        var site = shared;
+        var ann = await AnnBooksWithHealthAnswersAsync(site, "2026-12-15T14:00Z", "abe@example.com");
         var mallory = site.CreatePageClient();
-        var manage = await SecuritySteps.BookAsync(mallory, "2026-12-09T10:00Z",
-            new Dictionary<string, string>(BookingJourney.Details(name: "Mallory", email: "ann@example.com")) { ["NoFollowUp"] = "true" });
+        var manage = await SecuritySteps.BookAsync(mallory, "2026-12-17T10:00Z",
+            new Dictionary<string, string>(BookingJourney.Details(name: "Mallory", email: "abe@example.com")) { ["NoFollowUp"] = "true" });
 
         await mallory.PostFormAsync(manage, manage + "/no-follow-up", new Dictionary<string, string>());
 
-        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "abe@example.com").Select(c => c.NoFollowUp).SingleAsync()));
         Assert.False(await site.WithDbAsync(db => db.Bookings.Where(a => a.Id == ann).Select(a => a.NoFollowUp).SingleAsync()));
-        // Only the link sent to Ann's address stops her follow-ups for every visit.
+        // Only the link sent to the client's address stops her follow-ups for every visit.
         await mallory.PostFormAsync(manage, manage + "/no-follow-up/everywhere", new Dictionary<string, string>());
-        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
-        var link = await MailboxLinkAsync(site, "ann@example.com");
+        Assert.False(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "abe@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        var link = await MailboxLinkAsync(site, "abe@example.com");
         await site.CreatePageClient().PostFormAsync(link, link, new Dictionary<string, string>());
-        Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "ann@example.com").Select(c => c.NoFollowUp).SingleAsync()));
+        Assert.True(await site.WithDbAsync(db => db.Clients.Where(c => c.Email == "abe@example.com").Select(c => c.NoFollowUp).SingleAsync()));
     }
 
     [Fact]
     public async Task Someone_who_fills_a_clients_cap_with_their_address_cannot_stop_the_client_booking_online()
     {
         using var site = new BookingSite();
+        // A site of its own: it sets the cap and counts every booking.
         site.With("Booking:MaxOpenBookingsPerEmail", "3");
         var mallory = site.CreatePageClient();
         foreach (var start in new[] { "2026-12-08T10:00Z", "2026-12-09T10:00Z", "2026-12-10T10:00Z" })
@@ -135,6 +138,7 @@ public sealed partial class OtherBookingsTests
     public async Task A_confirm_link_works_only_for_the_address_it_was_sent_to()
     {
         using var site = new BookingSite();
+        // A site of its own: it sets the cap.
         site.With("Booking:MaxOpenBookingsPerEmail", "1");
         var mallory = site.CreatePageClient();
         await SecuritySteps.BookAsync(mallory, "2026-12-08T10:00Z", BookingJourney.Details(email: "mallory@example.com"));
