@@ -15,8 +15,7 @@ public sealed class AccountEmailFormValidator : AbstractValidator<AccountEmailFo
     {
         RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter the email address you book with.")
-            .MaximumLength(EmailAddresses.MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
-            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
+            .ClientMailbox();
     }
 }
 

@@ -23,8 +23,7 @@ public sealed class MyEmailFormValidator : AbstractValidator<MyEmailForm>
     {
         RuleFor(f => f.NewEmail).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter your new email address.")
-            .MaximumLength(EmailAddresses.MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
-            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
+            .ClientMailbox();
     }
 }
 

@@ -40,6 +40,14 @@ public static partial class EmailAddresses
     public static IRuleBuilderOptions<T, string?> PlainMailbox<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsPlainMailbox).WithMessage("Enter an email address like name@example.com.");
 
+    /// <summary>
+    /// A client's own address on the public forms (booking, waitlist, sign-in, a new address): not too long, then a plain
+    /// mailbox, each in the clients' words. Each form says its own "please enter" first, since it says why it asks.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ClientMailbox<T>(this IRuleBuilderOptions<T, string?> rule) =>
+        rule.MaximumLength(MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
+            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
+
     [GeneratedRegex(
         @"\A(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*" +
         @"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])\z",

@@ -52,8 +52,7 @@ public sealed class JoinFormValidator : AbstractValidator<JoinForm>
             .MaximumLength(100).WithMessage("Please keep your name to 100 characters.");
         RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter your email address: that is where we offer you a time.")
-            .MaximumLength(EmailAddresses.MaxLength).WithMessage("Please enter an email address of up to 254 characters.")
-            .PlainMailbox().WithMessage("Please enter an email address like name@example.com.");
+            .ClientMailbox();
         RuleFor(f => f.Phone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Please enter a phone number, in case we need to reach you.")
             .MaximumLength(20).WithMessage("Please enter your phone number in 20 characters or fewer, spaces included.")
